@@ -1,0 +1,24 @@
+import { HydrationBoundary, QueryClientProvider, type DehydratedState } from '@tanstack/react-query';
+import { hydrateRoot } from 'react-dom/client';
+import { App, type AppProps } from './app.tsx';
+import { createBrowserApi } from './lib/api-client.ts';
+import { ApiProvider } from './lib/api-context.tsx';
+import { createQueryClient } from './lib/query-client.ts';
+import './styles.css';
+
+const stateEl = document.getElementById('__STATE__');
+const state = JSON.parse(stateEl?.textContent ?? '{}') as { app: AppProps; queries: DehydratedState };
+const queryClient = createQueryClient();
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing');
+
+hydrateRoot(
+  root,
+  <QueryClientProvider client={queryClient}>
+    <ApiProvider api={createBrowserApi()}>
+      <HydrationBoundary state={state.queries}>
+        <App {...state.app} />
+      </HydrationBoundary>
+    </ApiProvider>
+  </QueryClientProvider>,
+);

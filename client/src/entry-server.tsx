@@ -1,0 +1,47 @@
+import { dehydrate, HydrationBoundary, QueryClientProvider } from '@tanstack/react-query';
+import { renderToString } from 'react-dom/server';
+import { Router } from 'wouter';
+import { ApiError } from '#shared/api';
+import type { RenderContext, RenderResult } from '#shared/ssr-contract';
+import { App } from './app.tsx';
+import { ApiProvider } from './lib/api-context.tsx';
+import { renderHead } from './lib/head.ts';
+import { createQueryClient, serializeState } from './lib/query-client.ts';
+import { matchRoute, notFoundRoute } from './routes.tsx';
+
+/** Renders one page: prefetch the route's data, render to a string, dehydrate the same cache. */
+export async function render(url: string, ctx: RenderContext): Promise<RenderResult> {
+  const parsed = new URL(url, 'http://localhost');
+  const queryClient = createQueryClient();
+  let { route, params } = matchRoute(parsed.pathname);
+  let status = route === notFoundRoute ? 404 : 200;
+  try {
+    await route.prefetch?.({ queryClient, api: ctx.api, params, search: parsed.searchParams });
+  } catch (err) {
+    status = err instanceof ApiError ? (err.status === 404 || err.status === 400 ? 404 : err.status) : 500;
+    if (status === 404) ({ route, params } = { route: notFoundRoute, params: {} });
+  }
+  const appProps = {
+    initialStatus: status,
+    initialPath: parsed.pathname,
+    offlineCatalog: ctx.publicConfig.offlineCatalog,
+  };
+  const dehydrated = dehydrate(queryClient);
+  const html = renderToString(
+    <QueryClientProvider client={queryClient}>
+      <ApiProvider api={ctx.api}>
+        <HydrationBoundary state={dehydrated}>
+          <Router ssrPath={parsed.pathname} ssrSearch={parsed.search.replace(/^\?/, '')}>
+            <App {...appProps} />
+          </Router>
+        </HydrationBoundary>
+      </ApiProvider>
+    </QueryClientProvider>,
+  );
+  const head =
+    status >= 500
+      ? renderHead({ title: 'Something went wrong' }, ctx.origin)
+      : renderHead(route.head({ params, queryClient, search: parsed.searchParams }), ctx.origin);
+  queryClient.clear();
+  return { status, head, html, state: serializeState({ app: appProps, queries: dehydrated }) };
+}

@@ -1,0 +1,76 @@
+import { Router } from 'express';
+import {
+  CatalogPage,
+  DiscoverQuery,
+  GenreList,
+  GenreQuery,
+  ListQuery,
+  MovieDetail,
+  PersonDetail,
+  Season,
+  SearchQuery,
+  SeasonParams,
+  TmdbIdParams,
+  TrendingQuery,
+  TvDetail,
+} from '#shared/contracts/catalog';
+import type { CatalogItem } from '#shared/contracts/catalog';
+import type { Page, PageQuery } from '#shared/contracts/common';
+import { send } from '../http/send.ts';
+import { validate } from '../http/validate.ts';
+import * as catalog from './catalog.service.ts';
+import type { ListCategory, MediaKind } from './tmdb-client.ts';
+
+export interface CatalogRouteDeps extends catalog.CatalogDeps {
+  /** Searches our own custom titles; provided by the library feature. */
+  searchCustom?: (query: string, q: PageQuery) => Promise<Page<CatalogItem>>;
+}
+
+/** Public catalog routes (no sign-in): /api/movies, /api/tv, /api/people, /api/search, /api/genres. */
+export function catalogRoutes(deps: CatalogRouteDeps): Router {
+  const router = Router();
+
+  const lists = (kind: MediaKind, categories: Record<string, ListCategory>) => {
+    const base = kind === 'movie' ? 'movies' : 'tv';
+    router.get(`/${base}/trending`, async (req, res) => {
+      const q = validate(TrendingQuery, req.query);
+      send(res, 200, CatalogPage, await catalog.trending(deps, kind, q.window, q));
+    });
+    for (const [path, category] of Object.entries(categories)) {
+      router.get(`/${base}/${path}`, async (req, res) => {
+        send(res, 200, CatalogPage, await catalog.list(deps, kind, category, validate(ListQuery, req.query)));
+      });
+    }
+    router.get(`/${base}/discover`, async (req, res) => {
+      send(res, 200, CatalogPage, await catalog.discover(deps, kind, validate(DiscoverQuery, req.query)));
+    });
+  };
+  lists('movie', { popular: 'popular', 'top-rated': 'top_rated', upcoming: 'upcoming', 'now-playing': 'now_playing' });
+  lists('tv', { popular: 'popular', 'top-rated': 'top_rated', 'on-the-air': 'on_the_air' });
+
+  router.get('/movies/:id', async (req, res) => {
+    send(res, 200, MovieDetail, await catalog.movieDetail(deps, validate(TmdbIdParams, req.params).id));
+  });
+  router.get('/tv/:id', async (req, res) => {
+    send(res, 200, TvDetail, await catalog.tvDetail(deps, validate(TmdbIdParams, req.params).id));
+  });
+  router.get('/tv/:id/season/:number', async (req, res) => {
+    const p = validate(SeasonParams, req.params);
+    send(res, 200, Season, await catalog.season(deps, p.id, p.number));
+  });
+  router.get('/people/:id', async (req, res) => {
+    send(res, 200, PersonDetail, await catalog.person(deps, validate(TmdbIdParams, req.params).id));
+  });
+  router.get('/genres', async (req, res) => {
+    send(res, 200, GenreList, await catalog.genres(deps, validate(GenreQuery, req.query).type));
+  });
+  router.get('/search', async (req, res) => {
+    const q = validate(SearchQuery, req.query);
+    const page =
+      q.type === 'custom'
+        ? ((await deps.searchCustom?.(q.q, q)) ?? { items: [], meta: { page: q.page, limit: q.limit, total: 0, totalPages: 0 } })
+        : await catalog.searchTmdb(deps, q.type, q.q, q);
+    send(res, 200, CatalogPage, page);
+  });
+  return router;
+}

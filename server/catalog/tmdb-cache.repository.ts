@@ -1,0 +1,100 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { catalogTitles, tmdbCache } from '#shared/schema';
+import type { CatalogItem } from '#shared/contracts/catalog';
+import type { Executor } from '../db/database.ts';
+
+export interface CacheEntrySpec {
+  key: string;
+  type: string;
+  category: string;
+  tmdbId?: number | null;
+  page?: number | null;
+}
+
+export function createTmdbCacheRepository(db: Executor) {
+  return {
+    async find(key: string) {
+      const [row] = await db
+        .select({ data: tmdbCache.data, expiresAt: tmdbCache.expiresAt })
+        .from(tmdbCache)
+        .where(eq(tmdbCache.cacheKey, key));
+      return row ?? null;
+    },
+    async upsert(spec: CacheEntrySpec, data: unknown, expiresAt: Date) {
+      const values = {
+        cacheKey: spec.key,
+        type: spec.type,
+        category: spec.category,
+        tmdbId: spec.tmdbId ?? null,
+        page: spec.page ?? null,
+        data,
+        fetchedAt: new Date(),
+        expiresAt,
+      };
+      await db
+        .insert(tmdbCache)
+        .values(values)
+        .onConflictDoUpdate({
+          target: tmdbCache.cacheKey,
+          set: { data, fetchedAt: values.fetchedAt, expiresAt },
+        });
+    },
+    /** Remembers titles seen in TMDB answers, for the fallback search. */
+    async rememberTitles(items: CatalogItem[]) {
+      const rows = items
+        .filter((i) => (i.mediaType === 'movie' || i.mediaType === 'tv') && typeof i.id === 'number' && i.title)
+        .map((i) => ({
+          mediaType: i.mediaType,
+          tmdbId: i.id as number,
+          searchTitle: normalizeTitle(i.title),
+          year: i.year,
+          popularity: i.popularity,
+          item: i,
+          updatedAt: new Date(),
+        }));
+      if (rows.length === 0) return;
+      await db
+        .insert(catalogTitles)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [catalogTitles.mediaType, catalogTitles.tmdbId],
+          set: {
+            searchTitle: sql`excluded.search_title`,
+            year: sql`excluded.year`,
+            popularity: sql`excluded.popularity`,
+            item: sql`excluded.item`,
+            updatedAt: sql`excluded.updated_at`,
+          },
+        });
+    },
+    /** Titles already seen whose names resemble the query (pg_trgm word similarity), best first. */
+    async similarTitles(query: string, opts: { mediaType?: 'movie' | 'tv'; year?: number; limit: number }) {
+      const q = normalizeTitle(query);
+      const conds = [sql`${q} <% ${catalogTitles.searchTitle}`];
+      if (opts.mediaType) conds.push(eq(catalogTitles.mediaType, opts.mediaType));
+      if (opts.year) conds.push(eq(catalogTitles.year, opts.year));
+      const rows = await db
+        .select({ item: catalogTitles.item })
+        .from(catalogTitles)
+        .where(and(...conds))
+        .orderBy(sql`word_similarity(${q}, ${catalogTitles.searchTitle}) desc`, sql`${catalogTitles.popularity} desc nulls last`)
+        .limit(opts.limit);
+      return rows.map((r) => r.item as CatalogItem);
+    },
+    async count() {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tmdbCache);
+      return row?.n ?? 0;
+    },
+    async purge(filter: { type?: string; category?: string }) {
+      const conds = [];
+      if (filter.type) conds.push(eq(tmdbCache.type, filter.type));
+      if (filter.category) conds.push(eq(tmdbCache.category, filter.category));
+      await db.delete(tmdbCache).where(conds.length ? and(...conds) : undefined);
+    },
+  };
+}
+export type TmdbCacheRepository = ReturnType<typeof createTmdbCacheRepository>;
+
+/** Lower case, accents stripped: "Amélie" and "amelie" compare equal. */
+export const normalizeTitle = (s: string) =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();

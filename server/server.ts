@@ -1,0 +1,49 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { createRuntime, type RuntimeOptions } from './runtime.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: Server;
+  runtime: Awaited<ReturnType<typeof createRuntime>>;
+  /** Stops accepting, lets in-flight requests finish (up to `drainMs`), then closes everything. */
+  close(drainMs?: number): Promise<void>;
+}
+
+export async function startServer(config: Config, log: Logger, opts: RuntimeOptions = {}): Promise<RunningServer> {
+  const runtime = await createRuntime(config, log, opts);
+  const server = createServer();
+  const app = await buildApp(runtime, { httpServer: server });
+  server.on('request', app);
+  // Slightly above nginx's keepalive_timeout so nginx closes idle upstream sockets first.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    server,
+    runtime,
+    close(drainMs = 10_000) {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const timer = setTimeout(() => server.closeAllConnections(), drainMs);
+        await closed;
+        clearTimeout(timer);
+        await runtime.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { Api, Query } from '#shared/api';
+import {
+  DiscoverQuery,
+  GenreQuery,
+  ListQuery,
+  SearchQuery,
+  TrendingQuery,
+} from '#shared/contracts/catalog';
+import { AppError } from '../http/errors.ts';
+import { ERROR_STATUS } from '#shared/contracts/errors';
+import { ApiError } from '#shared/api';
+import * as catalog from '../catalog/catalog.service.ts';
+import type { CatalogRouteDeps } from '../catalog/catalog.routes.ts';
+import { validate } from '../http/validate.ts';
+import type { ListCategory } from '../catalog/tmdb-client.ts';
+
+const LISTS: Record<string, ListCategory> = {
+  popular: 'popular',
+  'top-rated': 'top_rated',
+  upcoming: 'upcoming',
+  'now-playing': 'now_playing',
+  'on-the-air': 'on_the_air',
+};
+
+/** Turns our typed errors into what the browser's client would have seen, so pages behave alike. */
+async function asClient<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof AppError) throw new ApiError(ERROR_STATUS[err.code], err.code, err.message, err.details);
+    throw err;
+  }
+}
+
+/** The Api of shared/api.ts calling the services in-process, for server rendering. */
+export function createSsrApi(deps: CatalogRouteDeps): Api {
+  return {
+    catalog: {
+      list: (kind, list, query: Query = {}) =>
+        asClient(async () => {
+          if (list === 'trending') {
+            const q = validate(TrendingQuery, query);
+            return catalog.trending(deps, kind, q.window, q);
+          }
+          const category = LISTS[list];
+          if (!category) throw new ApiError(404, 'NOT_FOUND', 'List not found');
+          return catalog.list(deps, kind, category, validate(ListQuery, query));
+        }),
+      discover: (kind, query) => asClient(() => catalog.discover(deps, kind, validate(DiscoverQuery, query))),
+      movie: (id) => asClient(() => catalog.movieDetail(deps, id)),
+      tv: (id) => asClient(() => catalog.tvDetail(deps, id)),
+      season: (tvId, n) => asClient(() => catalog.season(deps, tvId, n)),
+      person: (id) => asClient(() => catalog.person(deps, id)),
+      search: (query) =>
+        asClient(async () => {
+          const q = validate(SearchQuery, query);
+          if (q.type === 'custom') {
+            return (await deps.searchCustom?.(q.q, q)) ?? { items: [], meta: { page: 1, limit: q.limit, total: 0, totalPages: 0 } };
+          }
+          return catalog.searchTmdb(deps, q.type, q.q, q);
+        }),
+      genres: (kind) => asClient(() => catalog.genres(deps, validate(GenreQuery, { type: kind }).type)),
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import express, { type Express, type Request, type Response } from 'express';
+import { LRUCache } from 'lru-cache';
+import type { Logger } from 'pino';
+import type { Metrics } from '../http/metrics.ts';
+import type { RenderContext, RenderFn } from '#shared/ssr-contract';
+
+export const NONCE_PLACEHOLDER = '__CSP_NONCE__';
+
+export interface SsrOptions {
+  mode: 'production' | 'development';
+  root: string;
+  log: Logger;
+  metrics: Metrics;
+  httpServer?: Server;
+  /** How long a rendered anonymous page may be reused; data changes clear it sooner. */
+  htmlCacheTtlMs: number;
+}
+
+/** A fresh nonce per response; helmet's CSP reads it from res.locals. */
+export function newNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+function fillTemplate(template: string, r: { head: string; html: string; state: string }): string {
+  return template
+    .replace('<!--app-head-->', r.head)
+    .replace('<!--app-html-->', r.html)
+    .replace(
+      '<!--app-state-->',
+      `<script id="__STATE__" type="application/json" nonce="${NONCE_PLACEHOLDER}">${r.state}</script>`,
+    )
+    .replace(/<script(?![^>]*\bnonce=)/g, `<script nonce="${NONCE_PLACEHOLDER}"`)
+    .replace(/<link rel="modulepreload"(?![^>]*\bnonce=)/g, `<link rel="modulepreload" nonce="${NONCE_PLACEHOLDER}"`);
+}
+
+/**
+ * Server rendering. Production: the Vite-built template and SSR bundle under dist/. Development:
+ * Vite in middleware mode on the app's own HTTP server (hot reload, no second port).
+ * Anonymous pages are kept rendered for a short while: rendering is the costliest thing a page
+ * view does, and every anonymous visitor sees the same page.
+ */
+export async function createSsr(app: Express, opts: SsrOptions) {
+  let getTemplate: (url: string) => Promise<string>;
+  let getRender: () => Promise<RenderFn>;
+  const distDir = path.join(opts.root, 'dist');
+
+  if (opts.mode === 'development') {
+    const { createServer } = await import('vite');
+    const vite = await createServer({
+      root: path.join(opts.root, 'client'),
+      configFile: path.join(opts.root, 'vite.config.ts'),
+      server: { middlewareMode: true, hmr: opts.httpServer ? { server: opts.httpServer } : false },
+      appType: 'custom',
+    });
+    app.use(vite.middlewares);
+    getTemplate = async (url) =>
+      vite.transformIndexHtml(url, await readFile(path.join(opts.root, 'client', 'index.html'), 'utf8'));
+    getRender = async () => ((await vite.ssrLoadModule('/src/entry-server.tsx')) as { render: RenderFn }).render;
+  } else {
+    const template = await readFile(path.join(distDir, 'client', 'index.html'), 'utf8');
+    const entry = path.join(distDir, 'server', 'entry-server.js');
+    const mod = (await import(entry)) as { render: RenderFn };
+    getTemplate = async () => template;
+    getRender = async () => mod.render;
+    app.use(
+      '/assets',
+      express.static(path.join(distDir, 'client', 'assets'), { immutable: true, maxAge: '1y', index: false }),
+    );
+    app.use(express.static(path.join(distDir, 'client'), { index: false, maxAge: '1h' }));
+  }
+
+  const htmlCache = new LRUCache<string, { status: number; page: string }>({
+    max: 500,
+    ttl: opts.htmlCacheTtlMs,
+  });
+
+  async function renderPage(req: Request, res: Response, ctx: RenderContext, cacheable: boolean) {
+    const url = req.originalUrl;
+    let entry = cacheable ? htmlCache.get(url) : undefined;
+    if (cacheable) opts.metrics.htmlCache.inc({ result: entry ? 'hit' : 'miss' });
+    if (!entry) {
+      const render = await getRender();
+      const result = await render(url, ctx);
+      entry = { status: result.status, page: fillTemplate(await getTemplate(url), result) };
+      // Error pages are not kept: the next visitor should get a fresh try.
+      if (cacheable && (result.status === 200 || result.status === 404)) htmlCache.set(url, entry);
+    }
+    const nonce = String(res.locals.nonce);
+    res
+      .status(entry.status)
+      .type('html')
+      .setHeader('Cache-Control', 'no-cache')
+      .send(entry.page.replaceAll(NONCE_PLACEHOLDER, nonce));
+  }
+
+  return {
+    renderPage,
+    clearHtmlCache: () => htmlCache.clear(),
+  };
+}
+export type Ssr = Awaited<ReturnType<typeof createSsr>>;
