@@ -1,6 +1,8 @@
 import compression from 'compression';
 import express, { type Express } from 'express';
 import type { Server } from 'node:http';
+import { createAuthStateRepository } from './auth/auth-state.repository.ts';
+import { authenticate } from './auth/authenticate.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { publicConfig } from './config.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
@@ -25,6 +27,10 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   app.use(securityHeaders({ production: rt.config.production, extraImgSrc: [] }));
   app.use(compression());
   healthRoutes(app, { database: rt.database, metrics: rt.metrics });
+  app.use('/img', imagesRoutes(rt.images));
+
+  app.use(rt.sessions.middleware);
+  app.use(authenticate({ authState: createAuthStateRepository(rt.database.db), jwtSecret: rt.config.secrets.jwt }));
 
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT }));
   app.use('/api', (_req, res, next) => {
@@ -34,7 +40,6 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   const catalogDeps = rt.catalog;
   app.use('/api', catalogRoutes(catalogDeps));
   app.use('/api', apiNotFound);
-  app.use('/img', imagesRoutes(rt.images));
 
   const ssr = await createSsr(app, {
     mode: rt.config.viteDev ? 'development' : 'production',
@@ -46,10 +51,11 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   });
   // A rendered page shows catalog data: when that data changes, rendered pages go too.
   rt.catalog.cache.onUpdate(() => ssr.clearHtmlCache());
-  const ssrApi = createSsrApi(catalogDeps);
   const pc = publicConfig(rt.config);
   app.get('/{*splat}', async (req, res) => {
-    await ssr.renderPage(req, res, { api: ssrApi, publicConfig: pc, viewer: null, origin: rt.config.publicUrl }, true);
+    // Only anonymous HTML may be cached: a signed-in page shows its viewer.
+    const ctx = { api: createSsrApi(catalogDeps, req.viewer ?? null), publicConfig: pc, viewer: req.viewer ?? null, origin: rt.config.publicUrl };
+    await ssr.renderPage(req, res, ctx, !req.viewer);
   });
 
   app.use(errorHandler(rt.log));

@@ -6,6 +6,7 @@ import { createTmdbClient } from './catalog/tmdb-client.ts';
 import { startOfflineTmdb, type OfflineTmdb } from './catalog/offline/offline-tmdb.ts';
 import type { Config } from './config.ts';
 import { openDatabase, runMigrations, type Database } from './db/database.ts';
+import { sessionMiddleware } from './auth/session.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createImagesRepository } from './images/images.repository.ts';
 import { createImageService } from './images/images.service.ts';
@@ -60,6 +61,12 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
     log: log.child({ module: 'images' }),
   });
 
+  const sessions = sessionMiddleware({
+    pool: database.pool,
+    secret: config.secrets.session,
+    production: config.production,
+  });
+
   return {
     config,
     log,
@@ -68,8 +75,10 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
     offlineTmdb,
     catalog,
     images,
+    sessions,
     root: path.resolve(import.meta.dirname, '..'),
     async close() {
+      sessions.close();
       if (!opts.offlineTmdb) await offlineTmdb?.close();
       if (!opts.database) await database.close();
     },

@@ -45,3 +45,11 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
+
+/**
+ * ApiError by shape, not class: the SSR bundle carries its own copy of this module, so an error
+ * thrown by the server's in-process Api is not an instance of the bundle's class.
+ */
+export function isApiError(err: unknown): err is ApiError {
+  return err instanceof Error && err.name === 'ApiError' && typeof (err as ApiError).status === 'number';
+}

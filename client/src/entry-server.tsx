@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClientProvider } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { Router } from 'wouter';
-import { ApiError } from '#shared/api';
+import { isApiError } from '#shared/api';
 import type { RenderContext, RenderResult } from '#shared/ssr-contract';
 import { App } from './app.tsx';
 import { ApiProvider } from './lib/api-context.tsx';
@@ -18,7 +18,7 @@ export async function render(url: string, ctx: RenderContext): Promise<RenderRes
   try {
     await route.prefetch?.({ queryClient, api: ctx.api, params, search: parsed.searchParams });
   } catch (err) {
-    status = err instanceof ApiError ? (err.status === 404 || err.status === 400 ? 404 : err.status) : 500;
+    status = isApiError(err) ? (err.status === 404 || err.status === 400 ? 404 : err.status) : 500;
     if (status === 404) ({ route, params } = { route: notFoundRoute, params: {} });
   }
   const appProps = {

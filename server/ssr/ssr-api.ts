@@ -12,6 +12,7 @@ import { ApiError } from '#shared/api';
 import * as catalog from '../catalog/catalog.service.ts';
 import type { CatalogRouteDeps } from '../catalog/catalog.routes.ts';
 import { validate } from '../http/validate.ts';
+import type { Viewer } from '../http/viewer.ts';
 import type { ListCategory } from '../catalog/tmdb-client.ts';
 
 const LISTS: Record<string, ListCategory> = {
@@ -32,8 +33,11 @@ async function asClient<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The Api of shared/api.ts calling the services in-process, for server rendering. */
-export function createSsrApi(deps: CatalogRouteDeps): Api {
+/**
+ * The Api of shared/api.ts calling the services in-process, for server rendering, as the
+ * request's viewer (null when anonymous): made per request, it answers what the browser would get.
+ */
+export function createSsrApi(deps: CatalogRouteDeps, _viewer: Viewer | null): Api {
   return {
     catalog: {
       list: (kind, list, query: Query = {}) =>

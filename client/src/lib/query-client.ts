@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiError } from '#shared/api';
+import { isApiError } from '#shared/api';
 
 export function createQueryClient() {
   return new QueryClient({
@@ -7,7 +7,7 @@ export function createQueryClient() {
       queries: {
         // Server-rendered data is fresh on arrival: no refetch on hydrate.
         staleTime: 60_000,
-        retry: (failures, err) => !(err instanceof ApiError && err.status < 500) && failures < 2,
+        retry: (failures, err) => !(isApiError(err) && err.status < 500) && failures < 2,
         refetchOnWindowFocus: false,
       },
     },

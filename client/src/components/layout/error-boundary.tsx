@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { ApiError } from '#shared/api';
+import { isApiError } from '#shared/api';
 
 interface Props {
   fallback: (error: unknown, reset: () => void) => ReactNode;
@@ -26,4 +26,4 @@ export class ErrorBoundary extends Component<Props, { error: unknown; key: strin
   }
 }
 
-export const statusOf = (error: unknown) => (error instanceof ApiError ? error.status : 500);
+export const statusOf = (error: unknown) => (isApiError(error) ? error.status : 500);
