@@ -19,15 +19,63 @@ export const SYNTHETIC_PERSON_ID_OFFSET = 900_000_000;
 // The catalog's origin_country comes from the IMDB 5000 set as an English country name; TMDB
 // speaks ISO 3166-1. Entries that are not countries ("Official site", "New Line") are dropped.
 const COUNTRY_CODES = {
-  USA: 'US', UK: 'GB', Australia: 'AU', 'New Zealand': 'NZ', Japan: 'JP', France: 'FR', China: 'CN',
-  Spain: 'ES', Italy: 'IT', Germany: 'DE', Ireland: 'IE', 'South Korea': 'KR', 'South Africa': 'ZA',
-  Canada: 'CA', Bulgaria: 'BG', 'West Germany': 'DE', Taiwan: 'TW', Brazil: 'BR', 'Czech Republic': 'CZ',
-  Denmark: 'DK', Greece: 'GR', Russia: 'RU', Argentina: 'AR', 'Hong Kong': 'HK', 'Soviet Union': 'SU',
-  Mexico: 'MX', Norway: 'NO', Hungary: 'HU', Peru: 'PE', India: 'IN', Israel: 'IL', Netherlands: 'NL',
-  Poland: 'PL', Belgium: 'BE', Romania: 'RO', Iran: 'IR', Thailand: 'TH', Switzerland: 'CH', Finland: 'FI',
-  Chile: 'CL', Bahamas: 'BS', Sweden: 'SE', Panama: 'PA', Georgia: 'GE', Egypt: 'EG', Colombia: 'CO',
-  Aruba: 'AW', Slovakia: 'SK', Iceland: 'IS', Nigeria: 'NG', Turkey: 'TR', Afghanistan: 'AF', Kenya: 'KE',
-  Kyrgyzstan: 'KG', Pakistan: 'PK', Cameroon: 'CM', Philippines: 'PH',
+  USA: 'US',
+  UK: 'GB',
+  Australia: 'AU',
+  'New Zealand': 'NZ',
+  Japan: 'JP',
+  France: 'FR',
+  China: 'CN',
+  Spain: 'ES',
+  Italy: 'IT',
+  Germany: 'DE',
+  Ireland: 'IE',
+  'South Korea': 'KR',
+  'South Africa': 'ZA',
+  Canada: 'CA',
+  Bulgaria: 'BG',
+  'West Germany': 'DE',
+  Taiwan: 'TW',
+  Brazil: 'BR',
+  'Czech Republic': 'CZ',
+  Denmark: 'DK',
+  Greece: 'GR',
+  Russia: 'RU',
+  Argentina: 'AR',
+  'Hong Kong': 'HK',
+  'Soviet Union': 'SU',
+  Mexico: 'MX',
+  Norway: 'NO',
+  Hungary: 'HU',
+  Peru: 'PE',
+  India: 'IN',
+  Israel: 'IL',
+  Netherlands: 'NL',
+  Poland: 'PL',
+  Belgium: 'BE',
+  Romania: 'RO',
+  Iran: 'IR',
+  Thailand: 'TH',
+  Switzerland: 'CH',
+  Finland: 'FI',
+  Chile: 'CL',
+  Bahamas: 'BS',
+  Sweden: 'SE',
+  Panama: 'PA',
+  Georgia: 'GE',
+  Egypt: 'EG',
+  Colombia: 'CO',
+  Aruba: 'AW',
+  Slovakia: 'SK',
+  Iceland: 'IS',
+  Nigeria: 'NG',
+  Turkey: 'TR',
+  Afghanistan: 'AF',
+  Kenya: 'KE',
+  Kyrgyzstan: 'KG',
+  Pakistan: 'PK',
+  Cameroon: 'CM',
+  Philippines: 'PH',
 };
 
 const DAY_MS = 86_400_000;
@@ -142,9 +190,15 @@ export function buildCatalog(sourceDir) {
     next_episode_to_air: s.next_episode_to_air ?? null,
   }));
 
-  const releaseDates = outMovies.map((m) => m.release_date).filter((d) => d !== null).sort();
+  const releaseDates = outMovies
+    .map((m) => m.release_date)
+    .filter((d) => d !== null)
+    .sort();
   const latestRelease = releaseDates.at(-1);
-  const lastAirDates = outShows.map((s) => s.last_air_date).filter((d) => d !== null).sort();
+  const lastAirDates = outShows
+    .map((s) => s.last_air_date)
+    .filter((d) => d !== null)
+    .sort();
   const meta = {
     // Movies: a fixed "today" four weeks before the newest release in the data.
     reference_date: isoDate(Date.parse(latestRelease) - REFERENCE_DAYS_BEFORE_LATEST * DAY_MS),
@@ -183,8 +237,8 @@ function main() {
     'people.json.gz': writeGz(join(outDir, 'people.json.gz'), built.people),
     'tv.json.gz': writeGz(join(outDir, 'tv.json.gz'), built.tv),
   };
-  writeFileSync(join(outDir, 'genres.json'), `${JSON.stringify(built.genres, null, 1)}\n`);
-  writeFileSync(join(outDir, 'meta.json'), `${JSON.stringify(built.meta, null, 1)}\n`);
+  writeFileSync(join(outDir, 'genres.json'), `${JSON.stringify(built.genres, null, 2)}\n`);
+  writeFileSync(join(outDir, 'meta.json'), `${JSON.stringify(built.meta, null, 2)}\n`);
   for (const [name, size] of Object.entries(sizes)) {
     process.stdout.write(`${name}: ${(size / 1024).toFixed(0)} KiB\n`);
   }

@@ -6,6 +6,7 @@ import { authenticate } from './auth/authenticate.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { publicConfig } from './config.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
+import { createApiDocs } from './http/openapi.ts';
 import { healthRoutes, requestLogging } from './http/observability.ts';
 import { securityHeaders } from './http/security.ts';
 import { imagesRoutes } from './images/images.routes.ts';
@@ -37,8 +38,12 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  const docs = createApiDocs();
+  app.get('/api/docs', (_req, res) => {
+    res.json(docs.document());
+  });
   const catalogDeps = rt.catalog;
-  app.use('/api', catalogRoutes(catalogDeps));
+  app.use('/api', catalogRoutes(catalogDeps, docs));
   app.use('/api', apiNotFound);
 
   const ssr = await createSsr(app, {

@@ -16,6 +16,7 @@ import {
 } from '#shared/contracts/catalog';
 import type { CatalogItem } from '#shared/contracts/catalog';
 import type { Page, PageQuery } from '#shared/contracts/common';
+import type { ApiDocs, RouteDoc } from '../http/openapi.ts';
 import { send } from '../http/send.ts';
 import { validate } from '../http/validate.ts';
 import * as catalog from './catalog.service.ts';
@@ -27,11 +28,18 @@ export interface CatalogRouteDeps extends catalog.CatalogDeps {
 }
 
 /** Public catalog routes (no sign-in): /api/movies, /api/tv, /api/people, /api/search, /api/genres. */
-export function catalogRoutes(deps: CatalogRouteDeps): Router {
+export function catalogRoutes(deps: CatalogRouteDeps, docs: ApiDocs): Router {
   const router = Router();
+  const doc = (method: 'get', path: string, summary: string, parts: Partial<RouteDoc> & Pick<RouteDoc, 'responses'>) =>
+    docs.add({ method, path: `/api${path}`, summary, tag: 'catalog', guard: 'public', ...parts });
 
   const lists = (kind: MediaKind, categories: Record<string, ListCategory>) => {
     const base = kind === 'movie' ? 'movies' : 'tv';
+    doc('get', `/${base}/trending`, `Trending ${base}`, { query: TrendingQuery, responses: { 200: CatalogPage } });
+    for (const path of Object.keys(categories)) {
+      doc('get', `/${base}/${path}`, `${path} ${base}`, { query: ListQuery, responses: { 200: CatalogPage } });
+    }
+    doc('get', `/${base}/discover`, `Discover ${base} by filters`, { query: DiscoverQuery, responses: { 200: CatalogPage } });
     router.get(`/${base}/trending`, async (req, res) => {
       const q = validate(TrendingQuery, req.query);
       send(res, 200, CatalogPage, await catalog.trending(deps, kind, q.window, q));
@@ -48,6 +56,15 @@ export function catalogRoutes(deps: CatalogRouteDeps): Router {
   lists('movie', { popular: 'popular', 'top-rated': 'top_rated', upcoming: 'upcoming', 'now-playing': 'now_playing' });
   lists('tv', { popular: 'popular', 'top-rated': 'top_rated', 'on-the-air': 'on_the_air' });
 
+  doc('get', '/movies/:id', 'Movie details with credits, videos, similar and recommendations', {
+    params: TmdbIdParams,
+    responses: { 200: MovieDetail },
+  });
+  doc('get', '/tv/:id', 'TV show details with seasons', { params: TmdbIdParams, responses: { 200: TvDetail } });
+  doc('get', '/tv/:id/season/:number', "A season's episodes", { params: SeasonParams, responses: { 200: Season } });
+  doc('get', '/people/:id', 'A person with combined credits', { params: TmdbIdParams, responses: { 200: PersonDetail } });
+  doc('get', '/genres', 'Genres of movies or TV', { query: GenreQuery, responses: { 200: GenreList } });
+  doc('get', '/search', 'Search movies, TV, people and custom titles', { query: SearchQuery, responses: { 200: CatalogPage } });
   router.get('/movies/:id', async (req, res) => {
     send(res, 200, MovieDetail, await catalog.movieDetail(deps, validate(TmdbIdParams, req.params).id));
   });

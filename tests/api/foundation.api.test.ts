@@ -121,3 +121,14 @@ describe('GET /img', () => {
     await expectError(await app.get('/img/w342/..%2F..%2Fetc%2Fpasswd'), 400, 'VALIDATION_ERROR');
   });
 });
+
+describe('GET /api/docs', () => {
+  it('is an OpenAPI 3.1 document describing the catalog routes with the error shape', async () => {
+    const res = await app.get('/api/docs');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/api/movies/trending']?.get?.responses['200']).toBeDefined();
+    expect(doc.paths['/api/movies/{id}']?.get?.responses['404']).toBeDefined();
+  });
+});

@@ -13,7 +13,13 @@ import {
   type PersonRecord,
   type ShowRecord,
 } from './offline-records.ts';
-import { creditWeight, daysBetween, derivedPopularity, personPopularity, type CreditWeightInput } from './offline-scores.ts';
+import {
+  creditWeight,
+  daysBetween,
+  derivedPopularity,
+  personPopularity,
+  type CreditWeightInput,
+} from './offline-scores.ts';
 
 /** Must match scripts/build-catalog.mjs: person ids TMDB does not know live above this. */
 export const SYNTHETIC_PERSON_ID_OFFSET = 900_000_000;
@@ -132,9 +138,7 @@ function attachCredits(people: OfflinePerson[], movies: OfflineMovie[], shows: O
   }
   for (const show of shows) for (const id of show.creators) credit(id, { kind: 'creator', show });
   for (const person of people) {
-    person.popularity = personPopularity(
-      person.credits.map((c) => creditPopularity(c) * creditWeight(weightInput(c))),
-    );
+    person.popularity = personPopularity(person.credits.map((c) => creditPopularity(c) * creditWeight(weightInput(c))));
   }
 }
 

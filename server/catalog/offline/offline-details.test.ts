@@ -16,7 +16,12 @@ const CastEntry = z.object({
 });
 const CrewEntry = z.object({ id: z.number(), name: z.string(), job: z.string(), department: z.string() });
 const ListItem = z.object({ id: z.number(), title: z.string().optional(), name: z.string().optional() }).loose();
-const Page = z.object({ page: z.number(), results: z.array(ListItem), total_pages: z.number(), total_results: z.number() });
+const Page = z.object({
+  page: z.number(),
+  results: z.array(ListItem),
+  total_pages: z.number(),
+  total_results: z.number(),
+});
 const MovieDetails = z
   .object({
     id: z.number(),
@@ -38,9 +43,19 @@ const MovieDetails = z
   .loose();
 const CombinedCredits = z.object({
   id: z.number(),
-  cast: z.array(z.object({ id: z.number(), media_type: z.enum(['movie', 'tv']), character: z.string().nullable() }).loose()),
+  cast: z.array(
+    z.object({ id: z.number(), media_type: z.enum(['movie', 'tv']), character: z.string().nullable() }).loose(),
+  ),
   crew: z.array(
-    z.object({ id: z.number(), media_type: z.enum(['movie', 'tv']), job: z.string(), title: z.string().optional(), name: z.string().optional() }).loose(),
+    z
+      .object({
+        id: z.number(),
+        media_type: z.enum(['movie', 'tv']),
+        job: z.string(),
+        title: z.string().optional(),
+        name: z.string().optional(),
+      })
+      .loose(),
   ),
 });
 /** Appended sub-resources leave out the id the standalone path repeats, as on TMDB. */
@@ -71,10 +86,18 @@ describe('movie details', () => {
 
   it('returns the facts with every appended sub-resource', async () => {
     const m = await ok(`/movie/157336?append_to_response=${appends}`, MovieDetails);
-    expect(m).toMatchObject({ id: 157336, title: 'Interstellar', runtime: 169, release_date: '2014-11-05', imdb_id: 'tt0816692' });
+    expect(m).toMatchObject({
+      id: 157336,
+      title: 'Interstellar',
+      runtime: 169,
+      release_date: '2014-11-05',
+      imdb_id: 'tt0816692',
+    });
     expect(m.genres.map((g) => g.name)).toEqual(['Adventure', 'Drama', 'Science Fiction']);
     expect(m.credits.cast[0]).toMatchObject({ id: 10297, name: 'Matthew McConaughey', character: 'Cooper', order: 0 });
-    expect(m.credits.crew).toContainEqual(expect.objectContaining({ id: 525, name: 'Christopher Nolan', job: 'Director' }));
+    expect(m.credits.crew).toContainEqual(
+      expect.objectContaining({ id: 525, name: 'Christopher Nolan', job: 'Director' }),
+    );
     expect(m.videos.results).toEqual([]);
     expect(m.keywords.keywords.map((k) => k.name)).toContain('wormhole');
     expect(m.similar.results.length).toBeGreaterThan(0);
@@ -85,7 +108,10 @@ describe('movie details', () => {
   });
 
   it('serves the sub-resources on their own paths, deterministically', async () => {
-    const credits = await ok('/movie/157336/credits', z.object({ id: z.literal(157336), cast: z.array(CastEntry), crew: z.array(CrewEntry) }));
+    const credits = await ok(
+      '/movie/157336/credits',
+      z.object({ id: z.literal(157336), cast: z.array(CastEntry), crew: z.array(CrewEntry) }),
+    );
     expect(credits.cast.length).toBeGreaterThan(3);
     const similar = await ok('/movie/157336/similar', Page);
     const again = await ok('/movie/157336/similar', Page);
@@ -93,20 +119,33 @@ describe('movie details', () => {
     const recommendations = await ok('/movie/238/recommendations', Page);
     // The same director and lead cast make the sequels the strongest recommendations.
     expect(recommendations.results.slice(0, 3).map((r) => r.id)).toEqual(expect.arrayContaining([240]));
-    expect(await ok('/movie/157336/videos', z.object({ id: z.number(), results: z.array(z.unknown()) }))).toEqual({ id: 157336, results: [] });
+    expect(await ok('/movie/157336/videos', z.object({ id: z.number(), results: z.array(z.unknown()) }))).toEqual({
+      id: 157336,
+      results: [],
+    });
   });
 
   it('exposes people without a TMDB id under synthetic ids that resolve', async () => {
     const { cast } = await ok('/movie/157336/credits', z.object({ cast: z.array(CastEntry) }));
     const synthetic = cast.find((c) => c.id > SYNTHETIC_PERSON_ID_OFFSET);
     expect(synthetic).toBeDefined();
-    const person = await ok(`/person/${synthetic!.id}?append_to_response=combined_credits`, z.object({ name: z.string(), combined_credits: AppendedCredits }).loose());
+    const person = await ok(
+      `/person/${synthetic!.id}?append_to_response=combined_credits`,
+      z.object({ name: z.string(), combined_credits: AppendedCredits }).loose(),
+    );
     expect(person.name).toBe(synthetic!.name);
     expect(person.combined_credits.cast.map((c) => c.id)).toContain(157336);
   });
 
   it('answers unknown ids and paths with TMDB 404 body', async () => {
-    for (const path of ['/movie/1', '/movie/abc', '/person/999999999', '/tv/1399/season/99', '/movie/157336/nonsense', '/nope']) {
+    for (const path of [
+      '/movie/1',
+      '/movie/abc',
+      '/person/999999999',
+      '/tv/1399/season/99',
+      '/movie/157336/nonsense',
+      '/nope',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(res.body).toEqual(NOT_FOUND);
@@ -126,7 +165,9 @@ describe('tv and people', () => {
       z
         .object({
           name: z.literal('Game of Thrones'),
-          seasons: z.array(z.object({ season_number: z.number(), episode_count: z.number(), air_date: z.string().nullable() }).loose()),
+          seasons: z.array(
+            z.object({ season_number: z.number(), episode_count: z.number(), air_date: z.string().nullable() }).loose(),
+          ),
           networks: z.array(z.object({ name: z.string() }).loose()),
           created_by: z.array(z.object({ id: z.number(), name: z.string() }).loose()),
           credits: z.object({ cast: z.array(z.unknown()), crew: z.array(CrewEntry) }),
@@ -143,7 +184,17 @@ describe('tv and people', () => {
   it('generates a season of "Episode N" rows, weekly from the season air date, with no prose', async () => {
     const season = await ok(
       '/tv/1399/season/1',
-      z.object({ air_date: z.string(), season_number: z.literal(1), episodes: z.array(z.object({ name: z.string(), episode_number: z.number(), air_date: z.string(), overview: z.string() }).loose()) }).loose(),
+      z
+        .object({
+          air_date: z.string(),
+          season_number: z.literal(1),
+          episodes: z.array(
+            z
+              .object({ name: z.string(), episode_number: z.number(), air_date: z.string(), overview: z.string() })
+              .loose(),
+          ),
+        })
+        .loose(),
     );
     expect(season.episodes).toHaveLength(10);
     expect(season.episodes.map((e) => e.name)).toEqual(Array.from({ length: 10 }, (_, i) => `Episode ${i + 1}`));
@@ -154,9 +205,22 @@ describe('tv and people', () => {
 
   it("lists a person's combined credits with media types and titles", async () => {
     const nolan = await ok('/person/525/combined_credits', CombinedCredits);
-    expect(nolan.crew).toContainEqual(expect.objectContaining({ id: 157336, media_type: 'movie', job: 'Director', title: 'Interstellar' }));
-    const benioff = await ok('/person/9813?append_to_response=combined_credits,movie_credits,tv_credits', z.object({ name: z.string(), combined_credits: AppendedCredits, tv_credits: z.object({ crew: z.array(z.unknown()) }) }).loose());
-    expect(benioff.combined_credits.crew).toContainEqual(expect.objectContaining({ id: 1399, media_type: 'tv', name: 'Game of Thrones', job: 'Creator' }));
+    expect(nolan.crew).toContainEqual(
+      expect.objectContaining({ id: 157336, media_type: 'movie', job: 'Director', title: 'Interstellar' }),
+    );
+    const benioff = await ok(
+      '/person/9813?append_to_response=combined_credits,movie_credits,tv_credits',
+      z
+        .object({
+          name: z.string(),
+          combined_credits: AppendedCredits,
+          tv_credits: z.object({ crew: z.array(z.unknown()) }),
+        })
+        .loose(),
+    );
+    expect(benioff.combined_credits.crew).toContainEqual(
+      expect.objectContaining({ id: 1399, media_type: 'tv', name: 'Game of Thrones', job: 'Creator' }),
+    );
     expect(benioff.tv_credits.crew.length).toBeGreaterThan(0);
   });
 });
@@ -180,7 +244,9 @@ describe('search', () => {
 
   it('filters movies by year and shows by first air year', async () => {
     expect(await titles('/search/movie?query=godfather&year=1974')).toEqual(['The Godfather: Part II']);
-    expect(await titles('/search/movie?query=godfather&primary_release_year=1990')).toEqual(['The Godfather: Part III']);
+    expect(await titles('/search/movie?query=godfather&primary_release_year=1990')).toEqual([
+      'The Godfather: Part III',
+    ]);
     expect(await titles('/search/tv?query=thrones&first_air_date_year=2011')).toEqual(['Game of Thrones']);
   });
 
@@ -198,10 +264,16 @@ describe('search', () => {
 
 describe('configuration, genres and images', () => {
   it('points the image base at this service', async () => {
-    const config = await ok('/configuration', z.object({ images: z.object({ base_url: z.string(), poster_sizes: z.array(z.string()) }).loose() }).loose());
+    const config = await ok(
+      '/configuration',
+      z.object({ images: z.object({ base_url: z.string(), poster_sizes: z.array(z.string()) }).loose() }).loose(),
+    );
     expect(config.images.base_url).toBe(`${tmdb.imageBaseUrl}/`);
     expect(config.images.poster_sizes).toContain('w500');
-    const genres = await ok('/genre/movie/list', z.object({ genres: z.array(z.object({ id: z.number(), name: z.string() })) }));
+    const genres = await ok(
+      '/genre/movie/list',
+      z.object({ genres: z.array(z.object({ id: z.number(), name: z.string() })) }),
+    );
     expect(genres.genres).toHaveLength(19);
   });
 

@@ -38,10 +38,21 @@ const TV_SORTS: Record<string, (s: OfflineShow) => SortValue> = {
 
 // TMDB's with_status and with_type take these numeric codes.
 const TV_STATUS_CODES: Record<string, string> = {
-  '0': 'Returning Series', '1': 'Planned', '2': 'In Production', '3': 'Ended', '4': 'Canceled', '5': 'Pilot',
+  '0': 'Returning Series',
+  '1': 'Planned',
+  '2': 'In Production',
+  '3': 'Ended',
+  '4': 'Canceled',
+  '5': 'Pilot',
 };
 const TV_TYPE_CODES: Record<string, string> = {
-  '0': 'Documentary', '1': 'News', '2': 'Miniseries', '3': 'Reality', '4': 'Scripted', '5': 'Talk Show', '6': 'Video',
+  '0': 'Documentary',
+  '1': 'News',
+  '2': 'Miniseries',
+  '3': 'Reality',
+  '4': 'Scripted',
+  '5': 'Talk Show',
+  '6': 'Video',
 };
 
 interface SortCaches {
@@ -137,7 +148,8 @@ export function discoverMovies(catalog: OfflineCatalog, q: QueryParams): readonl
   range(pred, (m) => m.vote_count, undefined, q.number('vote_count.lte'));
   range(pred, (m) => m.runtime, q.number('with_runtime.gte'), q.number('with_runtime.lte'));
   const languages = q.list('with_original_language');
-  if (languages !== undefined) pred.push((m) => m.original_language !== null && languages.includes(m.original_language));
+  if (languages !== undefined)
+    pred.push((m) => m.original_language !== null && languages.includes(m.original_language));
   const countries = q.list('with_origin_country');
   if (countries !== undefined) pred.push((m) => m.origin_country.some((c) => countries.includes(c)));
   // The catalog's certifications are US ratings (from the IMDB 5000 set).
@@ -147,7 +159,12 @@ export function discoverMovies(catalog: OfflineCatalog, q: QueryParams): readonl
     pred.push((m) => m.certification !== null && certifications.includes(m.certification));
   }
   if (q.boolean('include_adult') !== true) pred.push((m) => m.adult !== true);
-  const sorted = sortedBy(cachesFor(catalog).movie, catalog.movies, MOVIE_SORTS, q.string('sort_by') ?? 'popularity.desc');
+  const sorted = sortedBy(
+    cachesFor(catalog).movie,
+    catalog.movies,
+    MOVIE_SORTS,
+    q.string('sort_by') ?? 'popularity.desc',
+  );
   return sorted.filter((m) => pred.every((p) => p(m)));
 }
 
@@ -172,7 +189,8 @@ export function discoverShows(catalog: OfflineCatalog, q: QueryParams): readonly
   // "Has an episode airing in the range": the show's run overlaps it (a running show has no end).
   const airGte = q.date('air_date.gte');
   const airLte = q.date('air_date.lte');
-  if (airGte !== undefined) pred.push((s) => (s.in_production === true ? Infinity : (s.lastAirMs ?? -Infinity)) >= airGte);
+  if (airGte !== undefined)
+    pred.push((s) => (s.in_production === true ? Infinity : (s.lastAirMs ?? -Infinity)) >= airGte);
   if (airLte !== undefined) pred.push((s) => s.firstAirMs !== null && s.firstAirMs <= airLte);
   range(pred, (s) => s.vote_average, q.number('vote_average.gte'), q.number('vote_average.lte'));
   range(pred, (s) => s.vote_count, q.number('vote_count.gte'), q.number('vote_count.lte'));
@@ -182,7 +200,8 @@ export function discoverShows(catalog: OfflineCatalog, q: QueryParams): readonly
     pred.push((s) => s.episode_run_time.some((r) => r >= (runGte ?? -Infinity) && r <= (runLte ?? Infinity)));
   }
   const languages = q.list('with_original_language');
-  if (languages !== undefined) pred.push((s) => s.original_language !== null && languages.includes(s.original_language));
+  if (languages !== undefined)
+    pred.push((s) => s.original_language !== null && languages.includes(s.original_language));
   const countries = q.list('with_origin_country');
   if (countries !== undefined) pred.push((s) => s.origin_country.some((c) => countries.includes(c)));
   const statuses = codes(q, 'with_status', TV_STATUS_CODES);

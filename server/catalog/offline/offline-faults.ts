@@ -91,7 +91,10 @@ export function garbageBody(kind: FaultSpec['garbage']): GarbageBody {
         body: '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>',
       };
     case 'wrong-shape':
-      return { contentType: 'application/json;charset=utf-8', body: '{"status":"ok","data":null,"results":"unavailable"}' };
+      return {
+        contentType: 'application/json;charset=utf-8',
+        body: '{"status":"ok","data":null,"results":"unavailable"}',
+      };
     default:
       return { contentType: 'application/json;charset=utf-8', body: '{"page":1,"results":[{"adult":false,"id":' };
   }

@@ -1,7 +1,14 @@
 // Curated lists (popular, top rated, upcoming, now playing, on the air, trending) over the snapshot.
 // Each list is computed once per catalog and kept; requests only slice pages out of it.
 import type { OfflineCatalog, OfflineMovie, OfflinePerson, OfflineShow, PersonCredit } from './offline-data.ts';
-import { creditWeight, DAY_MS, daysBetween, personPopularity, trendingScore, type TimeWindow } from './offline-scores.ts';
+import {
+  creditWeight,
+  DAY_MS,
+  daysBetween,
+  personPopularity,
+  trendingScore,
+  type TimeWindow,
+} from './offline-scores.ts';
 import { weightInput } from './offline-data.ts';
 import type { MediaItem } from './offline-shapes.ts';
 
@@ -75,7 +82,9 @@ export function movieList(catalog: OfflineCatalog, name: MovieListName): MovieLi
           // Titles without a vote count come from a source that took each year's most popular
           // titles (all well past the floor on TMDB), so they are not held back by it.
           movies: catalog.movies
-            .filter((m) => m.vote_average !== null && (m.vote_count === null || m.vote_count >= TOP_RATED_MIN_VOTES.movie))
+            .filter(
+              (m) => m.vote_average !== null && (m.vote_count === null || m.vote_count >= TOP_RATED_MIN_VOTES.movie),
+            )
             .sort((a, b) => (b.vote_average ?? 0) - (a.vote_average ?? 0) || byPopularity(a, b)),
         };
       case 'upcoming': {
@@ -125,7 +134,11 @@ export function popularPeople(catalog: OfflineCatalog): OfflinePerson[] {
 }
 
 function movieTrend(catalog: OfflineCatalog, m: OfflineMovie, window: TimeWindow): number {
-  return trendingScore(m.popularity, m.releaseMs === null ? null : daysBetween(m.releaseMs, catalog.referenceMs), window);
+  return trendingScore(
+    m.popularity,
+    m.releaseMs === null ? null : daysBetween(m.releaseMs, catalog.referenceMs),
+    window,
+  );
 }
 
 function showTrend(catalog: OfflineCatalog, s: OfflineShow, window: TimeWindow): number {
@@ -143,7 +156,8 @@ function personTrends(catalog: OfflineCatalog, window: TimeWindow): (person: Off
   const tvTop = Math.max(0, ...catalog.shows.map((s) => showTrend(catalog, s, window)));
   const tvScale = tvTop > 0 ? movieTop / tvTop : 0;
   const creditTrend = (c: PersonCredit): number => {
-    const title = c.kind === 'creator' ? showTrend(catalog, c.show, window) * tvScale : movieTrend(catalog, c.movie, window);
+    const title =
+      c.kind === 'creator' ? showTrend(catalog, c.show, window) * tvScale : movieTrend(catalog, c.movie, window);
     return title * creditWeight(weightInput(c));
   };
   return (person) => personPopularity(person.credits.map(creditTrend));
@@ -166,9 +180,13 @@ function mediaId(item: MediaItem): number {
 function scoredTrending(catalog: OfflineCatalog, media: Exclude<TrendingMedia, 'all'>, window: TimeWindow): Scored[] {
   switch (media) {
     case 'movie':
-      return rankScored(catalog.movies.map((movie) => ({ item: { media: 'movie', movie }, score: movieTrend(catalog, movie, window) })));
+      return rankScored(
+        catalog.movies.map((movie) => ({ item: { media: 'movie', movie }, score: movieTrend(catalog, movie, window) })),
+      );
     case 'tv':
-      return rankScored(catalog.shows.map((show) => ({ item: { media: 'tv', show }, score: showTrend(catalog, show, window) })));
+      return rankScored(
+        catalog.shows.map((show) => ({ item: { media: 'tv', show }, score: showTrend(catalog, show, window) })),
+      );
     case 'person': {
       const score = personTrends(catalog, window);
       return rankScored(catalog.people.map((person) => ({ item: { media: 'person', person }, score: score(person) })));

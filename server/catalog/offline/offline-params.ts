@@ -22,8 +22,7 @@ function tmdbError(status: number, statusCode: number, message: string): TmdbHtt
   return new TmdbHttpError(status, { success: false, status_code: statusCode, status_message: message });
 }
 
-export const notFound = (): TmdbHttpError =>
-  tmdbError(404, 34, 'The resource you requested could not be found.');
+export const notFound = (): TmdbHttpError => tmdbError(404, 34, 'The resource you requested could not be found.');
 export const invalidPage = (): TmdbHttpError =>
   tmdbError(400, 22, 'Invalid page: Pages start at 1 and max at 500. They are expected to be an integer.');
 export const invalidParameters = (): TmdbHttpError =>
@@ -37,7 +36,11 @@ export function faultBody(status: number): TmdbErrorBody {
     case 404:
       return notFound().body;
     case 429:
-      return { success: false, status_code: 25, status_message: 'Your request count (#) is over the allowed limit of (40).' };
+      return {
+        success: false,
+        status_code: 25,
+        status_message: 'Your request count (#) is over the allowed limit of (40).',
+      };
     case 503:
       return { success: false, status_code: 46, status_message: 'The API is undergoing maintenance. Try again later.' };
     default:

@@ -5,33 +5,66 @@ import type { ImageSubject, OfflineCatalog } from './offline-data.ts';
 
 /** Every size TMDB's /configuration lists; the value is the drawn width, or height for "h…". */
 export const IMAGE_SIZES: ReadonlyMap<string, { width?: number; height?: number }> = new Map([
-  ['w45', { width: 45 }], ['w92', { width: 92 }], ['w154', { width: 154 }], ['w185', { width: 185 }],
-  ['w300', { width: 300 }], ['w342', { width: 342 }], ['w500', { width: 500 }], ['w780', { width: 780 }],
-  ['w1280', { width: 1280 }], ['h632', { height: 632 }], ['original', {}],
+  ['w45', { width: 45 }],
+  ['w92', { width: 92 }],
+  ['w154', { width: 154 }],
+  ['w185', { width: 185 }],
+  ['w300', { width: 300 }],
+  ['w342', { width: 342 }],
+  ['w500', { width: 500 }],
+  ['w780', { width: 780 }],
+  ['w1280', { width: 1280 }],
+  ['h632', { height: 632 }],
+  ['original', {}],
 ]);
 
 type Palette = readonly [string, string];
 
 // Dark-to-bright pairs so white type stays readable on every one of them.
 const GENRE_PALETTES: ReadonlyMap<number, Palette> = new Map<number, Palette>([
-  [28, ['#3b0d0c', '#c2410c']], [12, ['#0f2e1d', '#a16207']], [16, ['#172554', '#0891b2']],
-  [35, ['#3f2a06', '#d97706']], [80, ['#0b0f19', '#7f1d1d']], [99, ['#0b2b28', '#0f766e']],
-  [18, ['#1e1b4b', '#9d174d']], [10751, ['#0c3a48', '#4d7c0f']], [14, ['#2e1065', '#a21caf']],
-  [36, ['#292524', '#92400e']], [27, ['#050505', '#6b0f0f']], [10402, ['#4a044e', '#6d28d9']],
-  [9648, ['#0f172a', '#3730a3']], [10749, ['#4c0519', '#db2777']], [878, ['#082f49', '#4f46e5']],
-  [10770, ['#1f2937', '#4b5563']], [53, ['#111827', '#b45309']], [10752, ['#1c1917', '#57534e']],
-  [37, ['#431407', '#b45309']], [10759, ['#3b0d0c', '#b45309']], [10762, ['#083344', '#16a34a']],
-  [10763, ['#0f172a', '#1d4ed8']], [10764, ['#4a044e', '#e11d48']], [10765, ['#1e1b4b', '#7c3aed']],
-  [10766, ['#500724', '#be185d']], [10767, ['#042f2e', '#0d9488']], [10768, ['#1c1917', '#78716c']],
+  [28, ['#3b0d0c', '#c2410c']],
+  [12, ['#0f2e1d', '#a16207']],
+  [16, ['#172554', '#0891b2']],
+  [35, ['#3f2a06', '#d97706']],
+  [80, ['#0b0f19', '#7f1d1d']],
+  [99, ['#0b2b28', '#0f766e']],
+  [18, ['#1e1b4b', '#9d174d']],
+  [10751, ['#0c3a48', '#4d7c0f']],
+  [14, ['#2e1065', '#a21caf']],
+  [36, ['#292524', '#92400e']],
+  [27, ['#050505', '#6b0f0f']],
+  [10402, ['#4a044e', '#6d28d9']],
+  [9648, ['#0f172a', '#3730a3']],
+  [10749, ['#4c0519', '#db2777']],
+  [878, ['#082f49', '#4f46e5']],
+  [10770, ['#1f2937', '#4b5563']],
+  [53, ['#111827', '#b45309']],
+  [10752, ['#1c1917', '#57534e']],
+  [37, ['#431407', '#b45309']],
+  [10759, ['#3b0d0c', '#b45309']],
+  [10762, ['#083344', '#16a34a']],
+  [10763, ['#0f172a', '#1d4ed8']],
+  [10764, ['#4a044e', '#e11d48']],
+  [10765, ['#1e1b4b', '#7c3aed']],
+  [10766, ['#500724', '#be185d']],
+  [10767, ['#042f2e', '#0d9488']],
+  [10768, ['#1c1917', '#78716c']],
 ]);
 const FALLBACK_PALETTES: readonly Palette[] = [
-  ['#0f172a', '#334155'], ['#1e1b4b', '#4338ca'], ['#042f2e', '#0f766e'], ['#3b0764', '#9333ea'],
-  ['#451a03', '#b45309'], ['#0c4a6e', '#0284c7'], ['#4c0519', '#be123c'], ['#14532d', '#15803d'],
+  ['#0f172a', '#334155'],
+  ['#1e1b4b', '#4338ca'],
+  ['#042f2e', '#0f766e'],
+  ['#3b0764', '#9333ea'],
+  ['#451a03', '#b45309'],
+  ['#0c4a6e', '#0284c7'],
+  ['#4c0519', '#be123c'],
+  ['#14532d', '#15803d'],
 ];
 
 const FONT = "Inter, 'Helvetica Neue', Helvetica, Arial, sans-serif";
 
 // Characters XML forbids outright (C0 controls other than tab and newlines).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(text: string): string {
@@ -93,12 +126,24 @@ function describe(subject: ImageSubject, catalog: OfflineCatalog): Drawing {
   switch (subject.kind) {
     case 'movie': {
       const m = subject.movie;
-      return { shape: subject.shape, title: m.title, subtitle: m.year === null ? '' : String(m.year), label: 'FILM', colors: palette(m.genre_ids, m.id) };
+      return {
+        shape: subject.shape,
+        title: m.title,
+        subtitle: m.year === null ? '' : String(m.year),
+        label: 'FILM',
+        colors: palette(m.genre_ids, m.id),
+      };
     }
     case 'tv': {
       const s = subject.show;
       const year = s.first_air_date?.slice(0, 4) ?? '';
-      return { shape: subject.shape, title: s.name, subtitle: year, label: 'SERIES', colors: palette(s.genre_ids, s.id) };
+      return {
+        shape: subject.shape,
+        title: s.name,
+        subtitle: year,
+        label: 'SERIES',
+        colors: palette(s.genre_ids, s.id),
+      };
     }
     case 'season': {
       const { show, season } = subject;
@@ -108,11 +153,23 @@ function describe(subject: ImageSubject, catalog: OfflineCatalog): Drawing {
     }
     case 'person': {
       const p = subject.person;
-      return { shape: 'profile', title: p.name, subtitle: p.known_for_department ?? '', label: '', colors: palette([], p.id) };
+      return {
+        shape: 'profile',
+        title: p.name,
+        subtitle: p.known_for_department ?? '',
+        label: '',
+        colors: palette([], p.id),
+      };
     }
     case 'collection': {
       const first = catalog.movies.find((m) => m.belongs_to_collection?.id === subject.id);
-      return { shape: subject.shape, title: subject.name, subtitle: '', label: 'COLLECTION', colors: palette(first?.genre_ids ?? [], subject.id) };
+      return {
+        shape: subject.shape,
+        title: subject.name,
+        subtitle: '',
+        label: 'COLLECTION',
+        colors: palette(first?.genre_ids ?? [], subject.id),
+      };
     }
   }
 }
@@ -124,14 +181,27 @@ function initials(name: string): string {
   return (first + last).toUpperCase();
 }
 
-function textBlock(lines: string[], x: number, firstBaseline: number, size: number, anchor: 'middle' | 'start'): string {
+function textBlock(
+  lines: string[],
+  x: number,
+  firstBaseline: number,
+  size: number,
+  anchor: 'middle' | 'start',
+): string {
   const tspans = lines
     .map((line, i) => `<tspan x="${x}" y="${Math.round(firstBaseline + i * size * 1.12)}">${escapeXml(line)}</tspan>`)
     .join('');
   return `<text font-family="${FONT}" font-size="${size}" font-weight="800" fill="#fff" text-anchor="${anchor}" letter-spacing="-0.5">${tspans}</text>`;
 }
 
-function caption(text: string, x: number, y: number, size: number, anchor: 'middle' | 'start', opacity: number): string {
+function caption(
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+  anchor: 'middle' | 'start',
+  opacity: number,
+): string {
   if (text === '') return '';
   return `<text x="${x}" y="${y}" font-family="${FONT}" font-size="${size}" font-weight="600" fill="#fff" fill-opacity="${opacity}" text-anchor="${anchor}" letter-spacing="3">${escapeXml(text)}</text>`;
 }

@@ -2,7 +2,15 @@
 // body or throw TmdbHttpError; offline-tmdb.ts does the HTTP.
 import type { OfflineCatalog } from './offline-data.ts';
 import { discoverMovies, discoverShows } from './offline-discover.ts';
-import { movieList, popularPeople, trending, tvList, type MovieListName, type TrendingMedia, type TvListName } from './offline-lists.ts';
+import {
+  movieList,
+  popularPeople,
+  trending,
+  tvList,
+  type MovieListName,
+  type TrendingMedia,
+  type TvListName,
+} from './offline-lists.ts';
 import { MOVIE_SUBRESOURCES, movieDetails, standalone, withAppends, type SubResource } from './offline-movies.ts';
 import { notFound, type QueryParams } from './offline-params.ts';
 import { PERSON_SUBRESOURCES, personDetails } from './offline-people.ts';
@@ -92,11 +100,23 @@ function search(ctx: RouteContext, kind: SearchKind) {
     case 'multi':
       return paginate(results, page, mediaListItem);
     case 'movie':
-      return paginate(results.flatMap((h) => (h.media === 'movie' ? [h.movie] : [])), page, movieListItem);
+      return paginate(
+        results.flatMap((h) => (h.media === 'movie' ? [h.movie] : [])),
+        page,
+        movieListItem,
+      );
     case 'tv':
-      return paginate(results.flatMap((h) => (h.media === 'tv' ? [h.show] : [])), page, tvListItem);
+      return paginate(
+        results.flatMap((h) => (h.media === 'tv' ? [h.show] : [])),
+        page,
+        tvListItem,
+      );
     case 'person':
-      return paginate(results.flatMap((h) => (h.media === 'person' ? [h.person] : [])), page, personListItem);
+      return paginate(
+        results.flatMap((h) => (h.media === 'person' ? [h.person] : [])),
+        page,
+        personListItem,
+      );
   }
 }
 

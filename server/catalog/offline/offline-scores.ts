@@ -20,7 +20,11 @@ export function round3(value: number): number {
  * well-rated titles score higher, vote counts (when known) add weight, and recent releases get the
  * boost TMDB's own popularity gives them.
  */
-export function derivedPopularity(voteAverage: number | null, voteCount: number | null, ageDays: number | null): number {
+export function derivedPopularity(
+  voteAverage: number | null,
+  voteCount: number | null,
+  ageDays: number | null,
+): number {
   const quality = 4 + 6 * Math.max(0, (voteAverage ?? 5) - 5) ** 1.5;
   const votes = voteCount === null ? 1 : 0.5 + Math.log10(1 + voteCount) / 4;
   const ageYears = ageDays === null ? 50 : Math.max(0, ageDays) / 365;
@@ -42,10 +46,7 @@ export function trendingScore(popularity: number, ageDays: number | null, window
   return popularity * 2 ** (-distance / HALF_LIFE_DAYS[window]);
 }
 
-export type CreditWeightInput =
-  | { kind: 'cast'; order: number }
-  | { kind: 'crew'; job: string }
-  | { kind: 'creator' };
+export type CreditWeightInput = { kind: 'cast'; order: number } | { kind: 'crew'; job: string } | { kind: 'creator' };
 
 /**
  * How much of a title's popularity rubs off on a person for one credit. Billing matters most, as

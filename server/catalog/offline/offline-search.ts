@@ -42,7 +42,10 @@ export function normalizeTerm(term: string): string {
 const SPLIT = /[\s\p{P}\p{S}]+/u;
 
 function words(text: string): string[] {
-  return text.split(SPLIT).map(normalizeTerm).filter((w) => w !== '');
+  return text
+    .split(SPLIT)
+    .map(normalizeTerm)
+    .filter((w) => w !== '');
 }
 
 /**
@@ -68,7 +71,8 @@ function buildIndex(catalog: OfflineCatalog): SearchIndex {
     docs.push({ item, popularity, words: new Set([title, original ?? ''].flatMap(indexTokens)), phrases });
     searchDocs.push({ id: docs.length - 1, title, original: original !== null && original !== title ? original : '' });
   };
-  for (const movie of catalog.movies) add({ media: 'movie', movie }, movie.title, movie.original_title, movie.popularity);
+  for (const movie of catalog.movies)
+    add({ media: 'movie', movie }, movie.title, movie.original_title, movie.popularity);
   for (const show of catalog.shows) add({ media: 'tv', show }, show.name, show.original_name, show.popularity);
   for (const person of catalog.people) add({ media: 'person', person }, person.name, null, person.popularity);
   const mini = new MiniSearch<SearchDoc>({

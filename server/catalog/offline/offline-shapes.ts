@@ -171,7 +171,10 @@ function languageName(code: string, locale: string): string {
 }
 
 /** TMDB's spoken_languages entry; `name` is the language's own name, as TMDB gives it. */
-export function spokenLanguage(code: string, nativeName?: string): { english_name: string; iso_639_1: string; name: string } {
+export function spokenLanguage(
+  code: string,
+  nativeName?: string,
+): { english_name: string; iso_639_1: string; name: string } {
   return {
     english_name: languageName(code, 'en'),
     iso_639_1: code,

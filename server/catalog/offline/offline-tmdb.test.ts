@@ -39,7 +39,10 @@ const TvItem = z
     vote_count: z.number().nullable(),
   })
   .strict();
-const KnownFor = z.union([MovieItem.extend({ media_type: z.literal('movie') }), TvItem.extend({ media_type: z.literal('tv') })]);
+const KnownFor = z.union([
+  MovieItem.extend({ media_type: z.literal('movie') }),
+  TvItem.extend({ media_type: z.literal('tv') }),
+]);
 const PersonItem = z
   .object({
     adult: z.boolean(),
@@ -56,7 +59,6 @@ const PersonItem = z
 const MediaItem = z.union([KnownFor, PersonItem.extend({ media_type: z.literal('person') })]);
 const paged = <T extends z.ZodType>(item: T) =>
   z.object({ page: z.number(), results: z.array(item), total_pages: z.number(), total_results: z.number() }).strict();
-const NotFound = { success: false, status_code: 34, status_message: 'The resource you requested could not be found.' };
 
 let tmdb: OfflineTmdb;
 
@@ -109,7 +111,9 @@ describe('lists', () => {
     expect(day.results.every((r) => r.media_type === 'movie')).toBe(true);
     expect(day.results.map((r) => r.id)).not.toEqual(week.results.map((r) => r.id));
     const all = await ok('/trending/all/week?page=1', paged(MediaItem));
-    const kinds = new Set((await ok('/trending/all/week?page=2', paged(MediaItem))).results.concat(all.results).map((r) => r.media_type));
+    const kinds = new Set(
+      (await ok('/trending/all/week?page=2', paged(MediaItem))).results.concat(all.results).map((r) => r.media_type),
+    );
     expect(kinds.has('movie') && kinds.has('tv')).toBe(true);
     const people = await ok('/trending/person/day', paged(MediaItem));
     expect(people.results.every((r) => r.media_type === 'person')).toBe(true);
@@ -168,7 +172,9 @@ describe('discover', () => {
     expect(year.results.every((m) => m.release_date?.startsWith('1994-'))).toBe(true);
     const rated = await movies('vote_average.gte=8&vote_count.gte=1000&vote_average.lte=8.3');
     expect(rated.total_results).toBeGreaterThan(5);
-    expect(rated.results.every((m) => m.vote_average! >= 8 && m.vote_average! <= 8.3 && m.vote_count! >= 1000)).toBe(true);
+    expect(rated.results.every((m) => m.vote_average! >= 8 && m.vote_average! <= 8.3 && m.vote_count! >= 1000)).toBe(
+      true,
+    );
     const french = await movies('with_original_language=fr');
     expect(french.total_results).toBeGreaterThan(10);
     expect(french.results.every((m) => m.original_language === 'fr')).toBe(true);
@@ -214,7 +220,10 @@ describe('discover', () => {
   });
 
   it('discovers TV by genre and first air date, sorted', async () => {
-    const drama = await ok('/discover/tv?with_genres=18&first_air_date.gte=2010-01-01&sort_by=first_air_date.asc', paged(TvItem));
+    const drama = await ok(
+      '/discover/tv?with_genres=18&first_air_date.gte=2010-01-01&sort_by=first_air_date.asc',
+      paged(TvItem),
+    );
     expect(drama.total_results).toBeGreaterThan(0);
     const dates = drama.results.map((s) => s.first_air_date ?? '');
     expect(dates.every((d) => d >= '2010-01-01')).toBe(true);

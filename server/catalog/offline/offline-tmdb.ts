@@ -4,7 +4,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadOfflineCatalog } from './offline-data.ts';
-import { createFaultInjector, FaultSpec, garbageBody, type FaultController, type FaultInjector } from './offline-faults.ts';
+import {
+  createFaultInjector,
+  FaultSpec,
+  garbageBody,
+  type FaultController,
+  type FaultInjector,
+} from './offline-faults.ts';
 import { movieList, popularPeople, trending, tvList } from './offline-lists.ts';
 import { faultBody, notFound, QueryParams, TmdbHttpError } from './offline-params.ts';
 import { drawImage, IMAGE_SIZES } from './offline-posters.ts';
@@ -53,7 +59,13 @@ export async function warmOfflineCatalog(): Promise<void> {
 const JSON_TYPE = 'application/json;charset=utf-8';
 const CONTROL_BODY_LIMIT = 64 * 1024;
 
-function send(res: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
   if (res.destroyed || res.writableEnded) return;
   res.writeHead(status, { 'Content-Type': contentType, 'Access-Control-Allow-Origin': '*', ...headers });
   res.end(body);
@@ -96,10 +108,14 @@ export async function startOfflineTmdb(opts: StartOfflineTmdbOptions = {}): Prom
   const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => {
       const timer = setTimeout(resolve, ms);
-      closing.signal.addEventListener('abort', () => {
-        clearTimeout(timer);
-        resolve();
-      }, { once: true });
+      closing.signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        { once: true },
+      );
     });
 
   /** Applies the active fault; true when the fault answered (or will never answer) the request. */

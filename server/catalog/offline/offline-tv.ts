@@ -145,7 +145,12 @@ export function tvDetails(catalog: OfflineCatalog, s: OfflineShow): Record<strin
     popularity: s.popularity,
     poster_path: s.poster_path,
     // Only company names are known; TMDB's ids and countries for them are not.
-    production_companies: s.production_companies.map((name) => ({ id: null, logo_path: null, name, origin_country: null })),
+    production_companies: s.production_companies.map((name) => ({
+      id: null,
+      logo_path: null,
+      name,
+      origin_country: null,
+    })),
     production_countries: [],
     seasons: s.seasons.map(seasonSummary),
     spoken_languages: s.languages.map((code) => spokenLanguage(code)),
