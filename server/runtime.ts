@@ -7,6 +7,7 @@ import { startOfflineTmdb, type OfflineTmdb } from './catalog/offline/offline-tm
 import type { Config } from './config.ts';
 import { openDatabase, runMigrations, type Database } from './db/database.ts';
 import { sessionMiddleware } from './auth/session.ts';
+import { createLocalEventBus, type EventBus } from './realtime/event-bus.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createImagesRepository } from './images/images.repository.ts';
 import { createImageService } from './images/images.service.ts';
@@ -61,6 +62,9 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
     log: log.child({ module: 'images' }),
   });
 
+  // One instance per embedded database; with PostgreSQL the realtime feature swaps in LISTEN/NOTIFY.
+  const events: EventBus = createLocalEventBus();
+
   const sessions = sessionMiddleware({
     pool: database.pool,
     secret: config.secrets.session,
@@ -76,9 +80,11 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
     catalog,
     images,
     sessions,
+    events,
     root: path.resolve(import.meta.dirname, '..'),
     async close() {
       sessions.close();
+      await events.close();
       if (!opts.offlineTmdb) await offlineTmdb?.close();
       if (!opts.database) await database.close();
     },

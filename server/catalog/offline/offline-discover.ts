@@ -104,18 +104,19 @@ function range<T>(pred: Predicate<T>[], read: (item: T) => number | null, gte?: 
   if (lte !== undefined) pred.push((item) => (read(item) ?? Number.NaN) <= lte);
 }
 
-function addGroups<T>(pred: Predicate<T>[], groups: number[][] | undefined, ids: (item: T) => Iterable<number>): void {
+// A title's id lists (genres, cast, keywords) are short, so includes() beats building sets per title.
+function addGroups<T>(pred: Predicate<T>[], groups: number[][] | undefined, ids: (item: T) => readonly number[]): void {
   if (groups === undefined) return;
   pred.push((item) => {
-    const own = new Set(ids(item));
-    return groups.every((group) => group.some((id) => own.has(id)));
+    const own = ids(item);
+    return groups.every((group) => group.some((id) => own.includes(id)));
   });
 }
 
-function addWithout<T>(pred: Predicate<T>[], groups: number[][] | undefined, ids: (item: T) => Iterable<number>): void {
+function addWithout<T>(pred: Predicate<T>[], groups: number[][] | undefined, ids: (item: T) => readonly number[]): void {
   if (groups === undefined) return;
   const banned = new Set(groups.flat());
-  pred.push((item) => ![...ids(item)].some((id) => banned.has(id)));
+  pred.push((item) => !ids(item).some((id) => banned.has(id)));
 }
 
 function movieKeywordIds(m: OfflineMovie): number[] {
