@@ -1,7 +1,11 @@
 // /discover/movie and /discover/tv: real filtering and sorting over the whole snapshot. Sorted orders
 // are cached per sort key, so a request is one filtered walk over an already sorted array.
-import type { OfflineCatalog, OfflineMovie, OfflineShow } from './offline-data.ts';
-import { SYNTHETIC_KEYWORD_ID_OFFSET } from './offline-data.ts';
+import {
+  SYNTHETIC_KEYWORD_ID_OFFSET,
+  type OfflineCatalog,
+  type OfflineMovie,
+  type OfflineShow,
+} from './offline-data.ts';
 import { invalidParameters, type QueryParams } from './offline-params.ts';
 
 type Predicate<T> = (item: T) => boolean;
@@ -84,7 +88,7 @@ function sortedBy<T extends { popularity: number; id: number }>(
 ): readonly T[] {
   const match = /^([a-z_]+)\.(asc|desc)$/.exec(sortBy);
   const key = match?.[1];
-  const read = key === undefined ? undefined : sorts[key];
+  const read = key !== undefined && Object.hasOwn(sorts, key) ? sorts[key] : undefined;
   if (match === null || read === undefined) throw invalidParameters();
   const dir = match[2] === 'asc' ? 1 : -1;
   const hit = cache.get(sortBy);
@@ -113,7 +117,11 @@ function addGroups<T>(pred: Predicate<T>[], groups: number[][] | undefined, ids:
   });
 }
 
-function addWithout<T>(pred: Predicate<T>[], groups: number[][] | undefined, ids: (item: T) => readonly number[]): void {
+function addWithout<T>(
+  pred: Predicate<T>[],
+  groups: number[][] | undefined,
+  ids: (item: T) => readonly number[],
+): void {
   if (groups === undefined) return;
   const banned = new Set(groups.flat());
   pred.push((item) => !ids(item).some((id) => banned.has(id)));
@@ -173,7 +181,7 @@ function codes(q: QueryParams, name: string, table: Record<string, string>): str
   const list = q.list(name);
   if (list === undefined) return undefined;
   return list.map((code) => {
-    const value = table[code];
+    const value = Object.hasOwn(table, code) ? table[code] : undefined;
     if (value === undefined) throw invalidParameters();
     return value;
   });

@@ -1,6 +1,13 @@
 // Curated lists (popular, top rated, upcoming, now playing, on the air, trending) over the snapshot.
 // Each list is computed once per catalog and kept; requests only slice pages out of it.
-import type { OfflineCatalog, OfflineMovie, OfflinePerson, OfflineShow, PersonCredit } from './offline-data.ts';
+import {
+  weightInput,
+  type OfflineCatalog,
+  type OfflineMovie,
+  type OfflinePerson,
+  type OfflineShow,
+  type PersonCredit,
+} from './offline-data.ts';
 import {
   creditWeight,
   DAY_MS,
@@ -9,7 +16,6 @@ import {
   trendingScore,
   type TimeWindow,
 } from './offline-scores.ts';
-import { weightInput } from './offline-data.ts';
 import type { MediaItem } from './offline-shapes.ts';
 
 export type MovieListName = 'popular' | 'top_rated' | 'upcoming' | 'now_playing';

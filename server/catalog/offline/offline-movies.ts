@@ -1,6 +1,11 @@
 // /movie/{id} and its sub-resources, also reachable through append_to_response.
-import type { OfflineCatalog, OfflineMovie, OfflinePerson } from './offline-data.ts';
-import { collectionImagePath, SYNTHETIC_KEYWORD_ID_OFFSET } from './offline-data.ts';
+import {
+  collectionImagePath,
+  SYNTHETIC_KEYWORD_ID_OFFSET,
+  type OfflineCatalog,
+  type OfflineMovie,
+  type OfflinePerson,
+} from './offline-data.ts';
 import { recommendedMovies, similarMovies } from './offline-related.ts';
 import { paginate, syntheticHexId } from './offline-scores.ts';
 import { genreObjects, imageEntry, movieListItem, spokenLanguage } from './offline-shapes.ts';

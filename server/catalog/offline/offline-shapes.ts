@@ -1,8 +1,15 @@
 // TMDB v3 response shapes for the offline catalog: list items and the pieces details pages share.
 // Fields TMDB always sends but the facts lack are null (or "" for prose fields such as overview,
 // which TMDB itself sends as "" when it has none); nothing is invented.
-import type { OfflineCatalog, OfflineMovie, OfflinePerson, OfflineShow, PersonCredit } from './offline-data.ts';
-import { creditPopularity, weightInput } from './offline-data.ts';
+import {
+  creditPopularity,
+  weightInput,
+  type OfflineCatalog,
+  type OfflineMovie,
+  type OfflinePerson,
+  type OfflineShow,
+  type PersonCredit,
+} from './offline-data.ts';
 import { creditWeight } from './offline-scores.ts';
 
 export interface MovieListItem {

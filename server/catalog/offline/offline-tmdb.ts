@@ -3,6 +3,7 @@
 // client talks to it exactly as to api.themoviedb.org when no TMDB key is configured.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { loadOfflineCatalog } from './offline-data.ts';
 import {
   createFaultInjector,
@@ -44,6 +45,8 @@ export interface StartOfflineTmdbOptions {
   host?: string;
   /** Also serve /__control/faults (POST, DELETE) and /__control/stats (GET, DELETE) for other processes. */
   controlApi?: boolean;
+  /** Told about unexpected failures (bugs, not TMDB errors), which are answered with TMDB's 500. */
+  onError?: (error: unknown) => void;
 }
 
 /** Loads the data and builds the lists and the search index now instead of on the first request. */
@@ -73,6 +76,15 @@ function send(
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   send(res, status, JSON_TYPE, JSON.stringify(body), headers);
+}
+
+/** A malformed escape ("%zz") names no image rather than failing the request. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -106,16 +118,8 @@ export async function startOfflineTmdb(opts: StartOfflineTmdbOptions = {}): Prom
   let imageBaseUrl = '';
 
   const sleep = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      closing.signal.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        { once: true },
-      );
+    delay(ms, undefined, { signal: closing.signal }).catch(() => {
+      // Aborted by close(): the request is abandoned, which applyFault checks next.
     });
 
   /** Applies the active fault; true when the fault answered (or will never answer) the request. */
@@ -155,7 +159,7 @@ export async function startOfflineTmdb(opts: StartOfflineTmdbOptions = {}): Prom
     const size = match?.[1];
     const file = match?.[2];
     const catalog = await loadOfflineCatalog();
-    const subject = file === undefined ? undefined : catalog.images.get(decodeURIComponent(file));
+    const subject = file === undefined ? undefined : catalog.images.get(safeDecode(file));
     if (size === undefined || !IMAGE_SIZES.has(size) || subject === undefined) {
       send(res, 404, 'text/plain; charset=utf-8', 'Not Found');
       return;
@@ -212,8 +216,12 @@ export async function startOfflineTmdb(opts: StartOfflineTmdbOptions = {}): Prom
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (error instanceof TmdbHttpError) sendJson(res, error.status, error.body);
-      else sendJson(res, 500, faultBody(500));
+      if (error instanceof TmdbHttpError) {
+        sendJson(res, error.status, error.body);
+        return;
+      }
+      opts.onError?.(error);
+      sendJson(res, 500, faultBody(500));
     });
   });
 
