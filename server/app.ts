@@ -3,16 +3,26 @@ import express, { type Express } from 'express';
 import type { Server } from 'node:http';
 import { createAuthStateRepository } from './auth/auth-state.repository.ts';
 import { authenticate } from './auth/authenticate.ts';
+import { createAuthFeature } from './auth/auth-router.ts';
+import { findViewerUser } from './auth/auth.service.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { publicConfig } from './config.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { createApiDocs } from './http/openapi.ts';
 import { healthRoutes, requestLogging } from './http/observability.ts';
 import { securityHeaders } from './http/security.ts';
+import { cloudinaryDeliveryOrigin } from './images/cloudinary-store.ts';
 import { imagesRoutes } from './images/images.routes.ts';
+import { createAdminStore } from './admin/admin.repository.ts';
+import type { AdminDeps } from './admin/admin-deps.ts';
+import { adminRoutes } from './admin/admin.routes.ts';
+import { searchCustom } from './library/custom-titles.service.ts';
+import { createLibraryDeps } from './library/library.deps.ts';
+import { libraryRoutes } from './library/library.routes.ts';
 import type { Runtime } from './runtime.ts';
 import { createSsrApi } from './ssr/ssr-api.ts';
 import { createSsr } from './ssr/ssr.ts';
+import { seoRoutes } from './ssr/sitemap.ts';
 
 export const JSON_BODY_LIMIT = '1mb';
 
@@ -25,10 +35,12 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   app.set('query parser', 'simple');
 
   app.use(requestLogging(rt.log, rt.metrics));
-  app.use(securityHeaders({ production: rt.config.production, extraImgSrc: [] }));
+  // With Cloudinary the image route redirects to its CDN, so pages may load images from there.
+  const imgOrigins = rt.config.images.kind === 'cloudinary' ? [cloudinaryDeliveryOrigin(rt.config.images.url)] : [];
+  app.use(securityHeaders({ production: rt.config.production, extraImgSrc: imgOrigins }));
   app.use(compression());
   healthRoutes(app, { database: rt.database, metrics: rt.metrics });
-  app.use('/img', imagesRoutes(rt.images));
+  app.use('/img', imagesRoutes(rt.images, rt.customImages));
 
   app.use(rt.sessions.middleware);
   app.use(authenticate({ authState: createAuthStateRepository(rt.database.db), jwtSecret: rt.config.secrets.jwt }));
@@ -42,9 +54,26 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   app.get('/api/docs', (_req, res) => {
     res.json(docs.document());
   });
-  const catalogDeps = rt.catalog;
+  const auth = createAuthFeature(rt, docs);
+  app.use('/api/auth', auth.router);
+  const library = createLibraryDeps(rt.database, rt.catalog);
+  // Custom titles are searchable alongside the catalog (/api/search, and the SSR Api's search).
+  const catalogDeps = { ...rt.catalog, searchCustom: searchCustom.bind(null, library) };
   app.use('/api', catalogRoutes(catalogDeps, docs));
+  app.use('/api', libraryRoutes(library, docs));
+  const admin: AdminDeps = {
+    store: createAdminStore(rt.database.db),
+    catalog: rt.catalog,
+    catalogAdmin: rt.catalogAdmin,
+    jobs: rt.jobs,
+    events: rt.events,
+    sampler: rt.sampler,
+    log: rt.log.child({ module: 'admin' }),
+  };
+  app.use('/api/admin', adminRoutes(admin, docs));
   app.use('/api', apiNotFound);
+  // Before the SSR setup, whose static files (and dev server) would otherwise answer these paths.
+  app.use(seoRoutes(catalogDeps, { origin: rt.config.publicUrl, log: rt.log }));
 
   const ssr = await createSsr(app, {
     mode: rt.config.viteDev ? 'development' : 'production',
@@ -54,12 +83,23 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
     httpServer: opts.httpServer,
     htmlCacheTtlMs: 60_000,
   });
-  // A rendered page shows catalog data: when that data changes, rendered pages go too.
-  rt.catalog.cache.onUpdate(() => ssr.clearHtmlCache());
+  // A rendered page shows catalog data: when data it may show changes, rendered pages go too.
+  // A key fetched for the first time is in no rendered page yet, so it clears nothing.
+  rt.catalog.cache.onUpdate((u) => {
+    if (u.reason === 'refreshed') ssr.clearHtmlCache();
+  });
+  // Reviews, public lists and custom titles show on anonymous pages: a change drops them.
+  library.onPublicChange(() => ssr.clearHtmlCache());
+  // A title changed on any instance (refreshed from TMDB, a review moderated): drop rendered pages here too.
+  rt.events.subscribe((e) => {
+    if (e.type === 'CACHE_UPDATE' && e.payload.status !== 'cached') ssr.clearHtmlCache();
+  });
   const pc = publicConfig(rt.config);
   app.get('/{*splat}', async (req, res) => {
     // Only anonymous HTML may be cached: a signed-in page shows its viewer.
-    const ctx = { api: createSsrApi(catalogDeps, req.viewer ?? null), publicConfig: pc, viewer: req.viewer ?? null, origin: rt.config.publicUrl };
+    // The header shows who is signed in from the first byte: the user's summary rides in the render.
+    const viewer = await findViewerUser(auth.deps, req.viewer ?? null);
+    const ctx = { api: createSsrApi(catalogDeps, req.viewer ?? null, library, admin, viewer), publicConfig: pc, viewer, origin: rt.config.publicUrl };
     await ssr.renderPage(req, res, ctx, !req.viewer);
   });
 

@@ -40,18 +40,42 @@ const Env = z
     CACHE_TTL_DETAIL_S: z.coerce.number().int().positive().default(24 * 3600),
     CACHE_TTL_PERSON_S: z.coerce.number().int().positive().default(7 * 24 * 3600),
     CACHE_TTL_LIST_S: z.coerce.number().int().positive().default(3600),
+    // How long "TMDB has no such id" is remembered, so a flood of bad ids stays off TMDB.
+    CACHE_TTL_NOT_FOUND_S: z.coerce.number().int().positive().default(600),
+    // Instances sharing one outbound IP (PM2's cluster size): each takes 1/N of TMDB_RATE_PER_SECOND.
+    TMDB_INSTANCES: optionalString.pipe(z.string().regex(/^\d+$/, 'must be a whole number').optional()),
+    WEB_CONCURRENCY: optionalString,
+    // Background jobs this process runs at once; 0 makes it enqueue only (a web-only instance).
+    JOBS_CONCURRENCY: z.coerce.number().int().min(0).max(16).default(1),
+    // Encode AVIF copies of cached images in the background (served to browsers that accept AVIF).
+    IMAGE_AVIF: z.enum(['0', '1', 'true', 'false']).default('1'),
     CLOUDINARY_URL: optionalString.pipe(
       z.string().regex(/^cloudinary:\/\//, 'must be a cloudinary:// URL').optional(),
     ),
     SENDGRID_API_KEY: optionalString,
+    // Where the SendGrid SDK sends mail (tests point it at a local fake).
+    SENDGRID_BASE_URL: z.string().url().default('https://api.sendgrid.com/'),
     MAIL_FROM: z.string().email().default('CineHub Pro <no-reply@cinehub.local>').or(z.string().min(3)),
     TWILIO_ACCOUNT_SID: optionalString.pipe(z.string().startsWith('AC', 'must start with AC').optional()),
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_FROM: optionalString,
+    // Unset: the SDK's own hosts. Set: every Twilio API call goes to this origin instead (tests).
+    TWILIO_BASE_URL: optionalString.pipe(z.string().url().optional()),
     GOOGLE_CLIENT_ID: optionalString,
     GOOGLE_CLIENT_SECRET: optionalString,
     GITHUB_CLIENT_ID: optionalString,
     GITHUB_CLIENT_SECRET: optionalString,
+    // Provider endpoints, overridable so tests can point the real strategies at a local mock.
+    GOOGLE_AUTH_URL: z.string().url().default('https://accounts.google.com/o/oauth2/v2/auth'),
+    GOOGLE_TOKEN_URL: z.string().url().default('https://oauth2.googleapis.com/token'),
+    GOOGLE_USERINFO_URL: z
+      .string()
+      .url()
+      .refine((u) => new URL(u).pathname.endsWith('/userinfo'), 'must end in /userinfo (OpenID Connect format)')
+      .default('https://openidconnect.googleapis.com/v1/userinfo'),
+    GITHUB_AUTH_URL: z.string().url().default('https://github.com/login/oauth/authorize'),
+    GITHUB_TOKEN_URL: z.string().url().default('https://github.com/login/oauth/access_token'),
+    GITHUB_API_URL: z.string().url().default('https://api.github.com'),
     BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
     // Set by `npm run dev`: Vite in middleware mode with hot reload instead of the built bundles.
     CINEHUB_DEV_SERVER: z.enum(['0', '1']).default('0'),
@@ -98,6 +122,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const env = parsed.data;
   const dataDir = path.resolve(env.DATA_DIR);
   const production = env.NODE_ENV === 'production';
+  // TMDB limits by IP: instances behind one address split the budget (WEB_CONCURRENCY is PM2's count).
+  const instances = Number(env.TMDB_INSTANCES ?? (/^\d+$/.test(env.WEB_CONCURRENCY ?? '') ? env.WEB_CONCURRENCY : 1));
+  const tmdbRate = env.TMDB_RATE_PER_SECOND / Math.max(1, instances);
   return {
     mode: env.NODE_ENV,
     production,
@@ -124,19 +151,22 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           baseUrl: env.TMDB_BASE_URL.replace(/\/$/, ''),
           imageBaseUrl: env.TMDB_IMAGE_BASE_URL.replace(/\/$/, ''),
           timeoutMs: env.TMDB_TIMEOUT_MS,
-          ratePerSecond: env.TMDB_RATE_PER_SECOND,
+          ratePerSecond: tmdbRate,
         }
-      : { kind: 'offline' as const, timeoutMs: env.TMDB_TIMEOUT_MS, ratePerSecond: env.TMDB_RATE_PER_SECOND },
+      : { kind: 'offline' as const, timeoutMs: env.TMDB_TIMEOUT_MS, ratePerSecond: tmdbRate },
     cacheTtl: {
       detailS: env.CACHE_TTL_DETAIL_S,
       personS: env.CACHE_TTL_PERSON_S,
       listS: env.CACHE_TTL_LIST_S,
+      notFoundS: env.CACHE_TTL_NOT_FOUND_S,
     },
     images: env.CLOUDINARY_URL
       ? { kind: 'cloudinary' as const, url: env.CLOUDINARY_URL, dir: path.join(dataDir, 'images') }
       : { kind: 'disk' as const, dir: path.join(dataDir, 'images') },
+    imageAvif: env.IMAGE_AVIF === '1' || env.IMAGE_AVIF === 'true',
+    jobs: { concurrency: env.JOBS_CONCURRENCY },
     mail: env.SENDGRID_API_KEY
-      ? { kind: 'sendgrid' as const, apiKey: env.SENDGRID_API_KEY, from: env.MAIL_FROM }
+      ? { kind: 'sendgrid' as const, apiKey: env.SENDGRID_API_KEY, from: env.MAIL_FROM, baseUrl: env.SENDGRID_BASE_URL }
       : { kind: 'outbox' as const, from: env.MAIL_FROM },
     sms:
       env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
@@ -145,16 +175,29 @@ export function loadConfig(source: Record<string, string | undefined> = process.
             accountSid: env.TWILIO_ACCOUNT_SID,
             authToken: env.TWILIO_AUTH_TOKEN,
             from: env.TWILIO_FROM,
+            baseUrl: env.TWILIO_BASE_URL?.replace(/\/$/, '') ?? null,
           }
         : { kind: 'outbox' as const },
     oauth: {
       google:
         env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET
-          ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }
+          ? {
+              clientId: env.GOOGLE_CLIENT_ID,
+              clientSecret: env.GOOGLE_CLIENT_SECRET,
+              authUrl: env.GOOGLE_AUTH_URL,
+              tokenUrl: env.GOOGLE_TOKEN_URL,
+              userInfoUrl: env.GOOGLE_USERINFO_URL,
+            }
           : null,
       github:
         env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET
-          ? { clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET }
+          ? {
+              clientId: env.GITHUB_CLIENT_ID,
+              clientSecret: env.GITHUB_CLIENT_SECRET,
+              authUrl: env.GITHUB_AUTH_URL,
+              tokenUrl: env.GITHUB_TOKEN_URL,
+              apiUrl: env.GITHUB_API_URL.replace(/\/$/, ''),
+            }
           : null,
     },
   };

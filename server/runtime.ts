@@ -8,9 +8,21 @@ import type { Config } from './config.ts';
 import { openDatabase, runMigrations, type Database } from './db/database.ts';
 import { sessionMiddleware } from './auth/session.ts';
 import { createLocalEventBus, type EventBus } from './realtime/event-bus.ts';
+import { createPgEventBus } from './realtime/pg-event-bus.ts';
+import { createMetricSampler } from './admin/metric-sampler.ts';
+import { createMetricSamplesRepository } from './admin/metric-samples.repository.ts';
 import { createMetrics } from './http/metrics.ts';
+import { createNotify } from './notify/notify.ts';
 import { createImagesRepository } from './images/images.repository.ts';
 import { createImageService } from './images/images.service.ts';
+import { createCloudinaryStore } from './images/cloudinary-store.ts';
+import { createCustomImages } from './images/custom-images.service.ts';
+import type { UserImageFetchOptions } from './images/safe-fetch.ts';
+import { createCatalogAdmin } from './catalog/catalog-admin.service.ts';
+import type { CatalogDeps } from './catalog/catalog.service.ts';
+import { createJobQueue } from './jobs/job-queue.ts';
+import { createJobsRepository } from './jobs/jobs.repository.ts';
+import { registerImageJobs } from './jobs/image-jobs.ts';
 
 /**
  * Everything the app needs, built once from config in dependency order: database (migrated),
@@ -22,6 +34,8 @@ export interface RuntimeOptions {
   database?: Database;
   /** An offline TMDB started by the caller (tests drive its fault injection); used when no key is set. */
   offlineTmdb?: OfflineTmdb;
+  /** Tests only: lets the guarded fetcher of custom titles' images reach a local https server. */
+  userImageFetch?: Omit<UserImageFetchOptions, 'target'>;
 }
 
 export async function createRuntime(config: Config, log: Logger, opts: RuntimeOptions = {}) {
@@ -49,21 +63,98 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
     metrics,
   });
   const cacheRepo = createTmdbCacheRepository(database.db);
-  const cache = createTmdbCache({ repo: cacheRepo, metrics, log: log.child({ module: 'catalog' }) });
-  const catalog = { tmdb, cache, cacheRepo, ttl: config.cacheTtl };
+  const cache = createTmdbCache({
+    repo: cacheRepo,
+    metrics,
+    log: log.child({ module: 'catalog' }),
+    notFoundTtlS: config.cacheTtl.notFoundS,
+  });
+  const catalogLog = log.child({ module: 'catalog' });
+  const catalog: CatalogDeps = {
+    tmdb,
+    cache,
+    cacheRepo,
+    ttl: config.cacheTtl,
+    onLearnError: (err) => catalogLog.warn({ err: err instanceof Error ? err.message : err }, 'could not remember titles'),
+  };
+  const catalogAdmin = createCatalogAdmin({ cacheRepo, cache, tmdb, metrics });
 
+  const imagesRepo = createImagesRepository(database.db);
+  const cloudinary =
+    config.images.kind === 'cloudinary'
+      ? createCloudinaryStore({ url: config.images.url, repo: imagesRepo, metrics, timeoutMs: 20_000 })
+      : undefined;
   const images = createImageService({
-    repo: createImagesRepository(database.db),
+    repo: imagesRepo,
     dir: config.images.dir,
     imageBaseUrl: tmdbTarget.imageBaseUrl,
     allowSvg: offlineTmdb !== null,
     timeoutMs: Math.max(config.tmdb.timeoutMs, 8000),
     metrics,
     log: log.child({ module: 'images' }),
+    cloudinary,
+    avif: config.imageAvif,
+  });
+  const customImages = createCustomImages({
+    repo: imagesRepo,
+    disk: images.disk,
+    dir: config.images.dir,
+    cloudinary,
+    metrics,
+    fetchOverrides: opts.userImageFetch,
   });
 
-  // One instance per embedded database; with PostgreSQL the realtime feature swaps in LISTEN/NOTIFY.
-  const events: EventBus = createLocalEventBus();
+  // PGlite's LISTEN does not cross connections and the embedded database serves one instance, so
+  // it gets the in-process bus; real PostgreSQL fans events out to every instance by LISTEN/NOTIFY.
+  const events: EventBus =
+    database.kind === 'postgres'
+      ? createPgEventBus({
+          url: database.url,
+          query: (text, values) => database.pool.query(text, values),
+          log: log.child({ module: 'realtime' }),
+        })
+      : createLocalEventBus();
+  // Signal ready only once other instances' events can arrive; a slow LISTEN keeps retrying behind.
+  await Promise.race([events.ready(), new Promise((r) => setTimeout(r, 5_000).unref())]);
+  // A title's details entered the cache ('cached') or were refreshed ('refreshed'): open pages of it
+  // refetch, on every instance (API.md's CACHE_UPDATE).
+  cache.onUpdate((u) => {
+    if ((u.type === 'movie' || u.type === 'tv') && u.tmdbId !== null) {
+      const status = u.reason === 'refreshed' ? 'refreshed' : 'cached';
+      void events.publish({ type: 'CACHE_UPDATE', payload: { mediaType: u.type, mediaId: u.tmdbId, status } });
+    }
+  });
+
+  // Background jobs (pg-boss in the same database; they survive restarts and instances share them).
+  const jobs = createJobQueue({
+    url: database.url,
+    repo: createJobsRepository(database.db),
+    log: log.child({ module: 'jobs' }),
+    metrics,
+    events,
+    concurrency: config.jobs.concurrency,
+  });
+  const imageJobs = registerImageJobs(jobs, images, log.child({ module: 'jobs' }));
+  // A list page fetched from TMDB (never a cache hit) queues its posters; AVIF encodes go to jobs.
+  catalog.onUpstreamList = (items) => imageJobs.queuePosters(items);
+  images.setAvifQueue((size, file) => imageJobs.queueAvif(size, file));
+  await jobs.start();
+
+  // Admin charts: each minute, this process's counters go into metric_samples (summed across instances).
+  const sampler = createMetricSampler({
+    metrics,
+    repo: createMetricSamplesRepository(database.db),
+    log: log.child({ module: 'metrics' }),
+  });
+  sampler.start();
+
+  // Email and SMS: SendGrid/Twilio when configured, else the PostgreSQL outbox; chosen once, here.
+  const notify = await createNotify(config, {
+    db: database.db,
+    metrics,
+    log: log.child({ module: 'notify' }),
+    revealInLog: !config.production,
+  });
 
   const sessions = sessionMiddleware({
     pool: database.pool,
@@ -78,12 +169,21 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
     database,
     offlineTmdb,
     catalog,
+    catalogAdmin,
     images,
+    customImages,
+    jobs,
     sessions,
+    notify,
     events,
+    sampler,
     root: path.resolve(import.meta.dirname, '..'),
     async close() {
+      // Running jobs finish (or are failed, to be retried) before the database goes.
+      await jobs.stop(5_000);
       sessions.close();
+      await notify.drain();
+      await sampler.stop().catch(() => {});
       await events.close();
       if (!opts.offlineTmdb) await offlineTmdb?.close();
       if (!opts.database) await database.close();

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { createAuthStateRepository } from './auth/auth-state.repository.ts';
+import { attachRealtime, type Realtime } from './realtime/ws-server.ts';
 import { createRuntime, type RuntimeOptions } from './runtime.ts';
 
 export interface RunningServer {
@@ -10,6 +12,8 @@ export interface RunningServer {
   port: number;
   server: Server;
   runtime: Awaited<ReturnType<typeof createRuntime>>;
+  /** The /ws endpoint on this server. */
+  realtime: Realtime;
   /** Stops accepting, lets in-flight requests finish (up to `drainMs`), then closes everything. */
   close(drainMs?: number): Promise<void>;
 }
@@ -19,6 +23,16 @@ export async function startServer(config: Config, log: Logger, opts: RuntimeOpti
   const server = createServer();
   const app = await buildApp(runtime, { httpServer: server });
   server.on('request', app);
+  const realtime = attachRealtime({
+    server,
+    events: runtime.events,
+    sessions: runtime.sessions.middleware,
+    authState: createAuthStateRepository(runtime.database.db),
+    jwtSecret: config.secrets.jwt,
+    publicUrl: config.publicUrl,
+    metrics: runtime.metrics,
+    log,
+  });
   // Slightly above nginx's keepalive_timeout so nginx closes idle upstream sockets first.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -34,10 +48,13 @@ export async function startServer(config: Config, log: Logger, opts: RuntimeOpti
     port,
     server,
     runtime,
+    realtime,
     close(drainMs = 10_000) {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        // Upgraded sockets would keep the server open: tell clients to go away (1001) and reconnect elsewhere.
+        await realtime.close();
         const timer = setTimeout(() => server.closeAllConnections(), drainMs);
         await closed;
         clearTimeout(timer);

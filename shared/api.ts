@@ -1,5 +1,8 @@
 import type { CatalogItem, Genre, MovieDetail, PersonDetail, Season, TvDetail } from './contracts/catalog.ts';
 import type { Page } from './contracts/common.ts';
+import type { AdminApi } from './admin-api.ts';
+import type { AuthApi } from './auth-api.ts';
+import type { LibraryApi } from './library-api.ts';
 
 export type ListName = 'trending' | 'popular' | 'top-rated' | 'upcoming' | 'now-playing' | 'on-the-air';
 export type Query = Record<string, string | number | undefined>;
@@ -9,6 +12,9 @@ export type Query = Record<string, string | number | undefined>;
  * in-process during server rendering (server/ssr/ssr-api.ts), so the server never calls itself.
  */
 export interface Api {
+  auth: AuthApi;
+  library: LibraryApi;
+  admin: AdminApi;
   catalog: {
     list(kind: 'movie' | 'tv', list: ListName, query?: Query): Promise<Page<CatalogItem>>;
     discover(kind: 'movie' | 'tv', query: Query): Promise<Page<CatalogItem>>;

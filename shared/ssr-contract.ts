@@ -1,11 +1,12 @@
 import type { Api } from './api.ts';
+import type { UserView } from './contracts/auth.ts';
 
 /** What the server hands the SSR bundle for one request, and what it gets back. */
 export interface RenderContext {
   api: Api;
   publicConfig: { oauth: { google: boolean; github: boolean }; offlineCatalog: boolean };
   /** The signed-in user's summary, or null; rendered into the header with no flash. */
-  viewer: unknown;
+  viewer: UserView | null;
   /** The public origin, for canonical and Open Graph URLs. */
   origin: string;
 }

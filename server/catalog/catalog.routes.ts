@@ -14,18 +14,15 @@ import {
   TrendingQuery,
   TvDetail,
 } from '#shared/contracts/catalog';
-import type { CatalogItem } from '#shared/contracts/catalog';
-import type { Page, PageQuery } from '#shared/contracts/common';
 import type { ApiDocs, RouteDoc } from '../http/openapi.ts';
 import { send } from '../http/send.ts';
 import { validate } from '../http/validate.ts';
+import { search } from './catalog-search.service.ts';
 import * as catalog from './catalog.service.ts';
 import type { ListCategory, MediaKind } from './tmdb-client.ts';
 
-export interface CatalogRouteDeps extends catalog.CatalogDeps {
-  /** Searches our own custom titles; provided by the library feature. */
-  searchCustom?: (query: string, q: PageQuery) => Promise<Page<CatalogItem>>;
-}
+/** The catalog's dependencies; `searchCustom` is the library feature's custom-title search. */
+export type CatalogRouteDeps = catalog.CatalogDeps;
 
 /** Public catalog routes (no sign-in): /api/movies, /api/tv, /api/people, /api/search, /api/genres. */
 export function catalogRoutes(deps: CatalogRouteDeps, docs: ApiDocs): Router {
@@ -64,7 +61,7 @@ export function catalogRoutes(deps: CatalogRouteDeps, docs: ApiDocs): Router {
   doc('get', '/tv/:id/season/:number', "A season's episodes", { params: SeasonParams, responses: { 200: Season } });
   doc('get', '/people/:id', 'A person with combined credits', { params: TmdbIdParams, responses: { 200: PersonDetail } });
   doc('get', '/genres', 'Genres of movies or TV', { query: GenreQuery, responses: { 200: GenreList } });
-  doc('get', '/search', 'Search movies, TV, people and custom titles', { query: SearchQuery, responses: { 200: CatalogPage } });
+  doc('get', '/search', 'Search movies, TV, people and custom titles (a trailing year filters; typos fall back to titles seen)', { query: SearchQuery, responses: { 200: CatalogPage } });
   router.get('/movies/:id', async (req, res) => {
     send(res, 200, MovieDetail, await catalog.movieDetail(deps, validate(TmdbIdParams, req.params).id));
   });
@@ -82,12 +79,7 @@ export function catalogRoutes(deps: CatalogRouteDeps, docs: ApiDocs): Router {
     send(res, 200, GenreList, await catalog.genres(deps, validate(GenreQuery, req.query).type));
   });
   router.get('/search', async (req, res) => {
-    const q = validate(SearchQuery, req.query);
-    const page =
-      q.type === 'custom'
-        ? ((await deps.searchCustom?.(q.q, q)) ?? { items: [], meta: { page: q.page, limit: q.limit, total: 0, totalPages: 0 } })
-        : await catalog.searchTmdb(deps, q.type, q.q, q);
-    send(res, 200, CatalogPage, page);
+    send(res, 200, CatalogPage, await search(deps, validate(SearchQuery, req.query)));
   });
   return router;
 }

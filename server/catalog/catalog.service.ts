@@ -1,88 +1,44 @@
 import type { CatalogItem, DiscoverQuery, Genre } from '#shared/contracts/catalog';
-import { toPage, type Page, type PageQuery } from '#shared/contracts/common';
+import type { Page, PageQuery } from '#shared/contracts/common';
 import { NotFoundError } from '../http/errors.ts';
-import type { TmdbCache } from './tmdb-cache.ts';
-import type { TmdbCacheRepository } from './tmdb-cache.repository.ts';
-import type { ListCategory, MediaKind, SearchKind, TmdbClient } from './tmdb-client.ts';
-import { toCatalogItem, toMovieDetail, toPersonDetail, toSeason, toTvDetail } from './tmdb-mappers.ts';
-import type { TmdbListPage } from './tmdb-schemas.ts';
+import { learnTitles, paged, type PagingDeps } from './catalog-paging.ts';
+import type { ListCategory, MediaKind, TmdbClient } from './tmdb-client.ts';
+import { toMovieDetail, toPersonDetail, toSeason, toTvDetail } from './tmdb-mappers.ts';
 
-export interface CatalogDeps {
+/**
+ * Searches our own custom titles (the library feature provides it). `text` has any trailing year
+ * removed ("matrix 1999" → text "matrix", year 1999). Items carry mediaType 'custom' and their
+ * UUID as id, posterUrl pointing at /img/custom/:id.
+ */
+export type SearchCustom = (search: { text: string; year?: number }, q: PageQuery) => Promise<Page<CatalogItem>>;
+
+export interface CatalogDeps extends PagingDeps {
   tmdb: TmdbClient;
-  cache: TmdbCache;
-  cacheRepo: TmdbCacheRepository;
   ttl: { detailS: number; personS: number; listS: number };
-}
-
-// TMDB pages hold 20 results and stop at page 500.
-const TMDB_PAGE = 20;
-const TMDB_MAX_PAGE = 500;
-
-interface MappedPage {
-  items: CatalogItem[];
-  totalResults: number;
-}
-
-function mapPage(kind: 'movie' | 'tv' | 'person') {
-  return (raw: TmdbListPage): MappedPage => ({
-    items: raw.results.map((r) => toCatalogItem(r, kind)),
-    totalResults: Math.min(raw.total_results, raw.total_pages * TMDB_PAGE, TMDB_MAX_PAGE * TMDB_PAGE),
-  });
-}
-
-/** Serves our page/limit from TMDB's fixed 20-per-page lists, each TMDB page cached on its own. */
-async function paged(
-  deps: CatalogDeps,
-  q: PageQuery,
-  keyOf: (tmdbPage: number) => { key: string; type: string; category: string },
-  fetchPage: (tmdbPage: number) => Promise<TmdbListPage | null>,
-  kind: 'movie' | 'tv' | 'person',
-): Promise<Page<CatalogItem>> {
-  const start = (q.page - 1) * q.limit;
-  const end = start + q.limit;
-  const first = Math.floor(start / TMDB_PAGE) + 1;
-  const last = Math.min(Math.floor((end - 1) / TMDB_PAGE) + 1, TMDB_MAX_PAGE);
-  const map = mapPage(kind);
-  const pages: MappedPage[] = [];
-  for (let p = first; p <= last; p++) {
-    const spec = { ...keyOf(p), page: p };
-    const page = await deps.cache.get(
-      spec,
-      deps.ttl.listS,
-      async () => {
-        const raw = await fetchPage(p);
-        if (raw) await deps.cacheRepo.rememberTitles(map(raw).items);
-        return raw;
-      },
-      map,
-    );
-    if (!page) break;
-    pages.push(page);
-    if (page.items.length < TMDB_PAGE) break;
-  }
-  const total = pages[0]?.totalResults ?? 0;
-  const all = pages.flatMap((p) => p.items);
-  const offset = start - (first - 1) * TMDB_PAGE;
-  return toPage(all.slice(offset, offset + q.limit), q, total);
+  searchCustom?: SearchCustom;
 }
 
 export function trending(deps: CatalogDeps, kind: MediaKind, window: 'day' | 'week', q: PageQuery) {
   return paged(
     deps,
+    {
+      keyOf: (p) => ({ key: `list:${kind}:trending-${window}:${p}`, type: 'list', category: `${kind}:trending-${window}` }),
+      fetchPage: (p) => deps.tmdb.trending(kind, window, p),
+      kind,
+    },
     q,
-    (p) => ({ key: `list:${kind}:trending-${window}:${p}`, type: 'list', category: `${kind}:trending-${window}` }),
-    (p) => deps.tmdb.trending(kind, window, p),
-    kind,
   );
 }
 
 export function list(deps: CatalogDeps, kind: MediaKind, category: ListCategory, q: PageQuery) {
   return paged(
     deps,
+    {
+      keyOf: (p) => ({ key: `list:${kind}:${category}:${p}`, type: 'list', category: `${kind}:${category}` }),
+      fetchPage: (p) => deps.tmdb.list(kind, category, p),
+      kind,
+    },
     q,
-    (p) => ({ key: `list:${kind}:${category}:${p}`, type: 'list', category: `${kind}:${category}` }),
-    (p) => deps.tmdb.list(kind, category, p),
-    kind,
   );
 }
 
@@ -98,6 +54,7 @@ export function discoverParams(kind: MediaKind, q: DiscoverQuery): Record<string
   const [field = 'popularity', dir = 'desc'] = q.sort.split('.');
   const date = kind === 'movie' ? 'primary_release_date' : 'first_air_date';
   const out: Record<string, string | number | undefined> = {
+    // Comma-separated ids: titles in every one of those genres (TMDB's AND).
     with_genres: q.genre,
     [kind === 'movie' ? 'primary_release_year' : 'first_air_date_year']: q.year,
     [`${date}.gte`]: q.yearFrom ? `${q.yearFrom}-01-01` : undefined,
@@ -119,18 +76,32 @@ export function discover(deps: CatalogDeps, kind: MediaKind, q: DiscoverQuery) {
   const signature = new URLSearchParams(params).toString();
   return paged(
     deps,
+    {
+      keyOf: (p) => ({ key: `discover:${kind}:${signature}:${p}`, type: 'discover', category: kind }),
+      fetchPage: (p) => deps.tmdb.discover(kind, { ...params, page: p }),
+      kind,
+    },
     q,
-    (p) => ({ key: `discover:${kind}:${signature}:${p}`, type: 'discover', category: kind }),
-    (p) => deps.tmdb.discover(kind, { ...params, page: p }),
-    kind,
   );
+}
+
+/** A detail fetched from TMDB also teaches the fallback search its title and related titles. */
+function learning<Raw>(deps: CatalogDeps, fetch: () => Promise<Raw | null>, items: (raw: Raw) => CatalogItem[]) {
+  return async () => {
+    const raw = await fetch();
+    if (raw) await learnTitles(deps, items(raw));
+    return raw;
+  };
 }
 
 export async function movieDetail(deps: CatalogDeps, id: number) {
   const movie = await deps.cache.get(
     { key: `movie:${id}`, type: 'movie', category: 'detail', tmdbId: id },
     deps.ttl.detailS,
-    () => deps.tmdb.movie(id),
+    learning(deps, () => deps.tmdb.movie(id), (raw) => {
+      const d = toMovieDetail(raw);
+      return [d, ...d.similar, ...d.recommendations];
+    }),
     toMovieDetail,
   );
   if (!movie) throw new NotFoundError('Movie');
@@ -141,7 +112,10 @@ export async function tvDetail(deps: CatalogDeps, id: number) {
   const show = await deps.cache.get(
     { key: `tv:${id}`, type: 'tv', category: 'detail', tmdbId: id },
     deps.ttl.detailS,
-    () => deps.tmdb.tv(id),
+    learning(deps, () => deps.tmdb.tv(id), (raw) => {
+      const d = toTvDetail(raw);
+      return [d, ...d.similar, ...d.recommendations];
+    }),
     toTvDetail,
   );
   if (!show) throw new NotFoundError('TV show');
@@ -178,31 +152,4 @@ export async function genres(deps: CatalogDeps, kind: MediaKind): Promise<{ item
     (raw) => raw.genres,
   );
   return { items: list ?? [] };
-}
-
-/** "matrix 1999" searches "matrix" released in 1999; a bare year stays a query. */
-export function splitYear(q: string): { text: string; year?: number } {
-  const m = /^(.*\S)\s+\(?((?:18[7-9]|19\d|20\d)\d)\)?$/.exec(q.trim());
-  if (!m?.[1] || !m[2]) return { text: q.trim() };
-  return { text: m[1], year: Number(m[2]) };
-}
-
-export async function searchTmdb(deps: CatalogDeps, kind: SearchKind, query: string, q: PageQuery) {
-  const { text, year } = splitYear(query);
-  const normalized = text.toLowerCase().replace(/\s+/g, ' ');
-  const result = await paged(
-    deps,
-    q,
-    (p) => ({ key: `search:${kind}:${year ?? ''}:${normalized}:${p}`, type: 'search', category: kind }),
-    (p) => deps.tmdb.search(kind, text, p, year),
-    kind === 'multi' ? 'movie' : kind,
-  );
-  if (result.meta.total > 0 || kind === 'person') return result;
-  // TMDB found nothing (a typo?): fall back to titles we have already seen that look alike.
-  const items = await deps.cacheRepo.similarTitles(text, {
-    mediaType: kind === 'multi' ? undefined : kind,
-    year,
-    limit: q.limit,
-  });
-  return toPage(q.page === 1 ? items : [], q, items.length);
 }

@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { catalogTitles, tmdbCache } from '#shared/schema';
-import type { CatalogItem } from '#shared/contracts/catalog';
+import { CatalogItem } from '#shared/contracts/catalog';
 import type { Executor } from '../db/database.ts';
 
 export interface CacheEntrySpec {
@@ -10,6 +10,18 @@ export interface CacheEntrySpec {
   tmdbId?: number | null;
   page?: number | null;
 }
+
+export interface EntryFilter {
+  type?: string;
+  category?: string;
+}
+
+const entryWhere = (filter: EntryFilter) => {
+  const conds = [];
+  if (filter.type) conds.push(eq(tmdbCache.type, filter.type));
+  if (filter.category) conds.push(eq(tmdbCache.category, filter.category));
+  return conds.length ? and(...conds) : undefined;
+};
 
 export function createTmdbCacheRepository(db: Executor) {
   return {
@@ -41,8 +53,16 @@ export function createTmdbCacheRepository(db: Executor) {
     },
     /** Remembers titles seen in TMDB answers, for the fallback search. */
     async rememberTitles(items: CatalogItem[]) {
-      const rows = items
-        .filter((i) => (i.mediaType === 'movie' || i.mediaType === 'tv') && typeof i.id === 'number' && i.title)
+      // One row per title (an insert may not touch a row twice), stored as a list item only.
+      const seen = new Map<string, CatalogItem>();
+      for (const i of items) {
+        if ((i.mediaType === 'movie' || i.mediaType === 'tv') && typeof i.id === 'number' && i.title) {
+          seen.set(`${i.mediaType}:${i.id}`, CatalogItem.parse(i));
+        }
+      }
+      // Sorted, so two concurrent upserts lock rows in the same order and cannot deadlock.
+      const rows = [...seen.values()]
+        .sort((a, b) => a.mediaType.localeCompare(b.mediaType) || Number(a.id) - Number(b.id))
         .map((i) => ({
           mediaType: i.mediaType,
           tmdbId: i.id as number,
@@ -85,11 +105,47 @@ export function createTmdbCacheRepository(db: Executor) {
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tmdbCache);
       return row?.n ?? 0;
     },
-    async purge(filter: { type?: string; category?: string }) {
-      const conds = [];
-      if (filter.type) conds.push(eq(tmdbCache.type, filter.type));
-      if (filter.category) conds.push(eq(tmdbCache.category, filter.category));
-      await db.delete(tmdbCache).where(conds.length ? and(...conds) : undefined);
+    /** Entries by type and category, newest first, without their bodies. */
+    async listEntries(filter: EntryFilter, page: { offset: number; limit: number }) {
+      const where = entryWhere(filter);
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({
+            key: tmdbCache.cacheKey,
+            type: tmdbCache.type,
+            category: tmdbCache.category,
+            tmdbId: tmdbCache.tmdbId,
+            page: tmdbCache.page,
+            fetchedAt: tmdbCache.fetchedAt,
+            expiresAt: tmdbCache.expiresAt,
+            bytes: sql<number>`octet_length(${tmdbCache.data}::text)`,
+          })
+          .from(tmdbCache)
+          .where(where)
+          .orderBy(desc(tmdbCache.fetchedAt), tmdbCache.cacheKey)
+          .offset(page.offset)
+          .limit(page.limit),
+        db.select({ n: sql<number>`count(*)::int` }).from(tmdbCache).where(where),
+      ]);
+      return { rows, total: total?.n ?? 0 };
+    },
+    /** Entry counts per type and category, with how many have expired (served stale until refreshed). */
+    async countByType() {
+      return db
+        .select({
+          type: tmdbCache.type,
+          category: tmdbCache.category,
+          entries: sql<number>`count(*)::int`,
+          expired: sql<number>`(count(*) filter (where ${tmdbCache.expiresAt} <= now()))::int`,
+        })
+        .from(tmdbCache)
+        .groupBy(tmdbCache.type, tmdbCache.category)
+        .orderBy(tmdbCache.type, tmdbCache.category);
+    },
+    /** Deletes the matching entries; returns how many went. */
+    async purge(filter: EntryFilter) {
+      const rows = await db.delete(tmdbCache).where(entryWhere(filter)).returning({ key: tmdbCache.cacheKey });
+      return rows.length;
     },
   };
 }

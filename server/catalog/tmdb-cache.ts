@@ -5,7 +5,12 @@ import type { CacheEntrySpec, TmdbCacheRepository } from './tmdb-cache.repositor
 
 interface Entry {
   value: unknown;
-  expiresAt: number;
+  /** Until when memory may answer without looking at the table. */
+  until: number;
+  /** Served from an expired row while TMDB could not refresh it. */
+  stale: boolean;
+  type: string;
+  category: string;
 }
 const MISSING = Symbol('missing');
 
@@ -13,54 +18,109 @@ export interface CacheUpdate {
   key: string;
   type: string;
   tmdbId: number | null;
+  /** 'new': first fetch of this key; 'refreshed': an entry pages may already show has changed. */
+  reason: 'new' | 'refreshed';
 }
 
-/**
- * Two tiers in front of TMDB: an in-process LRU of mapped values, then the tmdb_cache table of raw
- * responses. Fresh: served. Expired: served at once and refreshed in the background. Missing: one
- * upstream call however many requests wait (single flight). TMDB failing: stale if we have it,
- * else 503 — never an empty list.
- */
-export function createTmdbCache(deps: {
+export interface TmdbCacheOptions {
   repo: TmdbCacheRepository;
   metrics: Metrics;
   log: Logger;
   memoryEntries?: number;
+  /** How long a TMDB 404 is remembered (per instance). */
+  notFoundTtlS?: number;
+  /** After a failed refresh, how long the stale copy is served before TMDB is tried again. */
+  staleRetryMs?: number;
   now?: () => number;
-}) {
+}
+
+/**
+ * Two tiers in front of TMDB: an in-process LRU of mapped values, then the tmdb_cache table of raw
+ * responses. Fresh: served. Expired: served at once and refreshed behind the response. Missing:
+ * one upstream call however many requests wait. TMDB failing: stale if we have it, else 503 —
+ * never an empty list.
+ *
+ * Single flight is per process: N instances sharing a database fetch a missing key at most N
+ * times (once each), and only while the first write has not landed. That is cheap enough for
+ * TMDB's budget, so no cross-instance lock (which would cost every miss a round trip) is taken.
+ */
+export function createTmdbCache(deps: TmdbCacheOptions) {
   const now = deps.now ?? Date.now;
+  const notFoundMs = (deps.notFoundTtlS ?? 600) * 1000;
+  const staleRetryMs = deps.staleRetryMs ?? 30_000;
   const memory = new LRUCache<string, Entry>({ max: deps.memoryEntries ?? 5000 });
-  const inflight = new Map<string, Promise<unknown>>();
+  // Loads (table read, then TMDB on a miss) in progress, so concurrent requests share one.
+  const loading = new Map<string, Promise<unknown>>();
+  const refreshing = new Set<string>();
   const listeners = new Set<(u: CacheUpdate) => void>();
+  const count = (result: 'memory' | 'hit' | 'stale' | 'miss') => deps.metrics.cache.inc({ result });
+
+  const remember = (spec: CacheEntrySpec, value: unknown, until: number, stale = false) =>
+    memory.set(spec.key, { value, until, stale, type: spec.type, category: spec.category });
 
   async function fetchAndStore<Raw, Out>(
     spec: CacheEntrySpec,
     ttlS: number,
     fetcher: () => Promise<Raw | null>,
     map: (raw: Raw) => Out,
+    reason: CacheUpdate['reason'],
   ): Promise<Out | typeof MISSING> {
-    const running = inflight.get(spec.key);
-    if (running) return running as Promise<Out | typeof MISSING>;
-    const task = (async () => {
-      const raw = await fetcher();
-      if (raw === null) {
-        // TMDB's 404 is an answer: remember it briefly so a flood of bad ids stays off TMDB.
-        memory.set(spec.key, { value: MISSING, expiresAt: now() + 60_000 });
-        return MISSING;
-      }
-      const expiresAt = now() + ttlS * 1000;
-      await deps.repo.upsert(spec, raw, new Date(expiresAt));
-      const value = map(raw);
-      memory.set(spec.key, { value, expiresAt });
-      for (const listener of listeners) listener({ key: spec.key, type: spec.type, tmdbId: spec.tmdbId ?? null });
-      return value;
-    })();
-    inflight.set(spec.key, task);
-    try {
-      return await task;
-    } finally {
-      inflight.delete(spec.key);
+    const raw = await fetcher();
+    if (raw === null) {
+      // TMDB's 404 is an answer: remember it so a flood of bad ids stays off TMDB.
+      remember(spec, MISSING, now() + notFoundMs);
+      return MISSING;
     }
+    const expiresAt = now() + ttlS * 1000;
+    await deps.repo.upsert(spec, raw, new Date(expiresAt));
+    const value = map(raw);
+    remember(spec, value, expiresAt);
+    for (const listener of listeners) {
+      listener({ key: spec.key, type: spec.type, tmdbId: spec.tmdbId ?? null, reason });
+    }
+    return value;
+  }
+
+  function refreshInBackground<Raw, Out>(
+    spec: CacheEntrySpec,
+    ttlS: number,
+    fetcher: () => Promise<Raw | null>,
+    map: (raw: Raw) => Out,
+  ) {
+    if (refreshing.has(spec.key)) return;
+    refreshing.add(spec.key);
+    fetchAndStore(spec, ttlS, fetcher, map, 'refreshed')
+      .catch((err: unknown) => {
+        deps.log.warn({ key: spec.key, err: err instanceof Error ? err.message : err }, 'tmdb served stale');
+      })
+      .finally(() => refreshing.delete(spec.key));
+  }
+
+  async function load<Raw, Out>(
+    spec: CacheEntrySpec,
+    ttlS: number,
+    fetcher: () => Promise<Raw | null>,
+    map: (raw: Raw) => Out,
+  ): Promise<Out | typeof MISSING> {
+    const row = await deps.repo.find(spec.key);
+    if (row && row.expiresAt.getTime() > now()) {
+      count('hit');
+      const value = map(row.data as Raw);
+      remember(spec, value, row.expiresAt.getTime());
+      return value;
+    }
+    if (row) {
+      // Stale: answer now, refresh behind the response. Until the refresh lands (or after it
+      // fails, for staleRetryMs) memory answers with the stale copy, so a TMDB outage costs
+      // one upstream try per key per interval, not one per request.
+      count('stale');
+      const value = map(row.data as Raw);
+      remember(spec, value, now() + staleRetryMs, true);
+      refreshInBackground(spec, ttlS, fetcher, map);
+      return value;
+    }
+    count('miss');
+    return fetchAndStore(spec, ttlS, fetcher, map, 'new');
   }
 
   return {
@@ -72,30 +132,16 @@ export function createTmdbCache(deps: {
       map: (raw: Raw) => Out,
     ): Promise<Out | null> {
       const hot = memory.get(spec.key);
-      if (hot && hot.expiresAt > now()) {
-        deps.metrics.cache.inc({ result: 'memory' });
+      if (hot && hot.until > now()) {
+        count(hot.stale ? 'stale' : 'memory');
         return hot.value === MISSING ? null : (hot.value as Out);
       }
-      const row = await deps.repo.find(spec.key);
-      if (row && row.expiresAt.getTime() > now()) {
-        deps.metrics.cache.inc({ result: 'hit' });
-        const value = map(row.data as Raw);
-        memory.set(spec.key, { value, expiresAt: row.expiresAt.getTime() });
-        return value;
+      let task = loading.get(spec.key) as Promise<Out | typeof MISSING> | undefined;
+      if (!task) {
+        task = load(spec, ttlS, fetcher, map).finally(() => loading.delete(spec.key));
+        loading.set(spec.key, task);
       }
-      if (row) {
-        // Stale: answer now, refresh behind the response. A failed refresh keeps the stale copy.
-        deps.metrics.cache.inc({ result: 'stale' });
-        const value = map(row.data as Raw);
-        if (!inflight.has(spec.key)) {
-          fetchAndStore(spec, ttlS, fetcher, map).catch((err: unknown) => {
-            deps.log.warn({ key: spec.key, err: err instanceof Error ? err.message : err }, 'tmdb served stale');
-          });
-        }
-        return value;
-      }
-      deps.metrics.cache.inc({ result: 'miss' });
-      const value = await fetchAndStore(spec, ttlS, fetcher, map);
+      const value = await task;
       return value === MISSING ? null : value;
     },
     onUpdate(listener: (u: CacheUpdate) => void) {
@@ -105,7 +151,15 @@ export function createTmdbCache(deps: {
     clearMemory() {
       memory.clear();
     },
+    /** Drops this instance's in-memory copies of the entries an admin purged from the table. */
+    purgeMemory(filter: { type?: string; category?: string }) {
+      for (const [key, entry] of memory.entries()) {
+        if ((!filter.type || entry.type === filter.type) && (!filter.category || entry.category === filter.category)) {
+          memory.delete(key);
+        }
+      }
+    },
+    memorySize: () => memory.size,
   };
 }
 export type TmdbCache = ReturnType<typeof createTmdbCache>;
-

@@ -1,6 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { imagesCache } from '#shared/schema';
 import type { Executor } from '../db/database.ts';
+
+export type ImageRow = typeof imagesCache.$inferInsert;
 
 export function createImagesRepository(db: Executor) {
   return {
@@ -11,12 +13,44 @@ export function createImagesRepository(db: Executor) {
         .where(and(eq(imagesCache.sourceKey, sourceKey), eq(imagesCache.size, size), eq(imagesCache.format, format)));
       return row ?? null;
     },
-    async record(row: typeof imagesCache.$inferInsert) {
+    /** One row per (source, size, format); a second writer of the same image changes nothing. */
+    async record(row: ImageRow) {
       await db.insert(imagesCache).values(row).onConflictDoNothing();
+    },
+    /** The newest image cached for a title (custom titles: the current imageUrl's). */
+    async latestFor(mediaType: string, mediaId: string) {
+      const [row] = await db
+        .select({ sourceKey: imagesCache.sourceKey, size: imagesCache.size })
+        .from(imagesCache)
+        .where(and(eq(imagesCache.mediaType, mediaType), eq(imagesCache.mediaId, mediaId)))
+        .orderBy(desc(imagesCache.createdAt))
+        .limit(1);
+      return row ?? null;
+    },
+    /** Deletes a title's rows (except those of `keep`); returns what they pointed at. */
+    async removeFor(mediaType: string, mediaId: string, keep?: string) {
+      const conds = [eq(imagesCache.mediaType, mediaType), eq(imagesCache.mediaId, mediaId)];
+      if (keep) conds.push(ne(imagesCache.sourceKey, keep));
+      return db
+        .delete(imagesCache)
+        .where(and(...conds))
+        .returning({ sourceKey: imagesCache.sourceKey, storage: imagesCache.storage, location: imagesCache.location });
     },
     async count() {
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(imagesCache);
       return row?.n ?? 0;
+    },
+    /** Cached images by store and format, with their bytes, for /admin. */
+    async countByStorage() {
+      return db
+        .select({
+          storage: imagesCache.storage,
+          format: imagesCache.format,
+          images: sql<number>`count(*)::int`,
+          bytes: sql<number>`coalesce(sum(${imagesCache.bytes}), 0)::bigint::float8`,
+        })
+        .from(imagesCache)
+        .groupBy(imagesCache.storage, imagesCache.format);
     },
   };
 }

@@ -1,19 +1,36 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
+import type { CustomImages } from './custom-images.service.ts';
+import type { Served } from './image-store.ts';
 import type { ImageService } from './images.service.ts';
 
 const YEAR_S = 365 * 24 * 3600;
+const DAY_S = 24 * 3600;
 
-/** GET /img/:size/:file — public; images never change under a path, so caches keep them a year. */
-export function imagesRoutes(images: ImageService): Router {
+function answer(res: Response, image: Served, maxAgeS: number, immutable: boolean) {
+  if (image.kind === 'redirect') {
+    // The upload never changes, but a purge may re-upload it: keep the redirect a day, not a year.
+    res.setHeader('Cache-Control', `public, max-age=${DAY_S}`);
+    res.redirect(302, image.url);
+    return;
+  }
+  res.setHeader('Vary', 'Accept');
+  res.setHeader('Cache-Control', `public, max-age=${maxAgeS}${immutable ? ', immutable' : ''}`);
+  res.type(image.contentType);
+  res.sendFile(image.file, { dotfiles: 'deny', lastModified: false, cacheControl: false });
+}
+
+/**
+ * GET /img/:size/:file (TMDB images) and GET /img/custom/:id (custom titles' images), public.
+ * A TMDB path never changes what it shows, so browsers keep it a year; a custom title's image
+ * may be replaced under the same URL, so it is kept an hour.
+ */
+export function imagesRoutes(images: ImageService, custom: CustomImages): Router {
   const router = Router();
+  router.get('/custom/:id', async (req, res) => {
+    answer(res, await custom.serve(req.params.id, req.headers.accept), 3600, false);
+  });
   router.get('/:size/:file', async (req, res) => {
-    const image = await images.get(req.params.size, req.params.file, req.headers.accept);
-    res.setHeader('Vary', 'Accept');
-    res.setHeader('Cache-Control', `public, max-age=${YEAR_S}, immutable`);
-    // An SVG opened directly must not run anything.
-    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
-    res.type(image.contentType);
-    res.sendFile(image.file, { dotfiles: 'deny', lastModified: false, cacheControl: false });
+    answer(res, await images.get(req.params.size, req.params.file, req.headers.accept), YEAR_S, true);
   });
   return router;
 }

@@ -8,7 +8,12 @@ export type RealtimeEvent =
       payload: { jobId: string; kind: string; done: number; total: number; status: string };
       userId?: string;
     }
-  | { type: 'NOTIFICATION'; payload: Record<string, unknown>; userId?: string };
+  | { type: 'NOTIFICATION'; payload: Record<string, unknown>; userId?: string }
+  /**
+   * Internal, never sent to clients: the user's sessions and tokens were revoked (a ban, a password
+   * reset, "sign out everywhere"), so every instance closes that user's sockets now.
+   */
+  | { type: 'SESSIONS_REVOKED'; payload: Record<string, never>; userId: string };
 
 /**
  * Fans events out to every instance's sockets. This in-process bus serves one instance (the
@@ -17,6 +22,8 @@ export type RealtimeEvent =
 export interface EventBus {
   publish(event: RealtimeEvent): Promise<void>;
   subscribe(listener: (event: RealtimeEvent) => void): () => void;
+  /** Resolves once events from other instances can arrive (at once for the in-process bus). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,6 +38,7 @@ export function createLocalEventBus(): EventBus {
       emitter.on('event', listener);
       return () => emitter.off('event', listener);
     },
+    ready: () => Promise.resolve(),
     async close() {
       emitter.removeAllListeners();
     },

@@ -9,10 +9,17 @@ import {
 import { AppError } from '../http/errors.ts';
 import { ERROR_STATUS } from '#shared/contracts/errors';
 import { ApiError } from '#shared/api';
+import { search } from '../catalog/catalog-search.service.ts';
 import * as catalog from '../catalog/catalog.service.ts';
 import type { CatalogRouteDeps } from '../catalog/catalog.routes.ts';
 import { validate } from '../http/validate.ts';
+import type { LibraryDeps } from '../library/library.deps.ts';
+import { createSsrLibraryApi } from '../library/library.ssr-api.ts';
 import type { Viewer } from '../http/viewer.ts';
+import type { AdminDeps } from '../admin/admin-deps.ts';
+import { createSsrAuthApi } from '../auth/auth.ssr-api.ts';
+import type { UserView } from '#shared/contracts/auth';
+import { createSsrAdminApi } from '../admin/admin.ssr-api.ts';
 import type { ListCategory } from '../catalog/tmdb-client.ts';
 
 const LISTS: Record<string, ListCategory> = {
@@ -24,7 +31,7 @@ const LISTS: Record<string, ListCategory> = {
 };
 
 /** Turns our typed errors into what the browser's client would have seen, so pages behave alike. */
-async function asClient<T>(work: () => Promise<T>): Promise<T> {
+export async function asClient<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
@@ -37,8 +44,18 @@ async function asClient<T>(work: () => Promise<T>): Promise<T> {
  * The Api of shared/api.ts calling the services in-process, for server rendering, as the
  * request's viewer (null when anonymous): made per request, it answers what the browser would get.
  */
-export function createSsrApi(deps: CatalogRouteDeps, _viewer: Viewer | null): Api {
+export function createSsrApi(
+  deps: CatalogRouteDeps,
+  viewer: Viewer | null,
+  library: LibraryDeps,
+  admin: AdminDeps,
+  /** The viewer's user, loaded once per request (also rendered into the header). */
+  viewerUser: UserView | null = null,
+): Api {
   return {
+    auth: createSsrAuthApi(viewerUser, asClient),
+    library: createSsrLibraryApi(library, viewer, asClient),
+    admin: createSsrAdminApi(admin, viewer, asClient),
     catalog: {
       list: (kind, list, query: Query = {}) =>
         asClient(async () => {
@@ -55,14 +72,7 @@ export function createSsrApi(deps: CatalogRouteDeps, _viewer: Viewer | null): Ap
       tv: (id) => asClient(() => catalog.tvDetail(deps, id)),
       season: (tvId, n) => asClient(() => catalog.season(deps, tvId, n)),
       person: (id) => asClient(() => catalog.person(deps, id)),
-      search: (query) =>
-        asClient(async () => {
-          const q = validate(SearchQuery, query);
-          if (q.type === 'custom') {
-            return (await deps.searchCustom?.(q.q, q)) ?? { items: [], meta: { page: 1, limit: q.limit, total: 0, totalPages: 0 } };
-          }
-          return catalog.searchTmdb(deps, q.type, q.q, q);
-        }),
+      search: (query) => asClient(() => search(deps, validate(SearchQuery, query))),
       genres: (kind) => asClient(() => catalog.genres(deps, validate(GenreQuery, { type: kind }).type)),
     },
   };

@@ -1,4 +1,7 @@
 import { ApiError, catalogPaths, type Api, type Query } from '#shared/api';
+import { createBrowserAdminApi } from './admin-api-client.ts';
+import { createBrowserAuthApi } from './auth-api-client.ts';
+import { createBrowserLibraryApi } from './library-api-client.ts';
 
 function withQuery(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
@@ -34,6 +37,9 @@ export const get = <T>(path: string, query?: Query) => request<T>('GET', withQue
 /** The browser's Api: the same methods the server calls in-process while rendering. */
 export function createBrowserApi(): Api {
   return {
+    auth: createBrowserAuthApi({ request, get }),
+    library: createBrowserLibraryApi({ request, get }),
+    admin: createBrowserAdminApi({ request, get }),
     catalog: {
       list: (kind, list, query) => get(catalogPaths.list(kind, list), query),
       discover: (kind, query) => get(catalogPaths.discover(kind), query),

@@ -14,6 +14,16 @@ const escapeHtml = (s: string) =>
 const escapeJson = (v: unknown) =>
   JSON.stringify(v).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+/** JSON-LD `url` and `image` may be paths; search engines want absolute URLs. */
+function absoluteJsonLd(data: Record<string, unknown>, origin: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...data };
+  for (const key of ['url', 'image']) {
+    const v = out[key];
+    if (typeof v === 'string' && v.startsWith('/')) out[key] = `${origin}${v}`;
+  }
+  return out;
+}
+
 export const fullTitle = (title: string) => (title === SITE_NAME ? title : `${title} · ${SITE_NAME}`);
 
 /** The per-page <head> tags rendered on the server: title, description, canonical, OG/Twitter, JSON-LD. */
@@ -29,14 +39,18 @@ export function renderHead(tags: HeadTags, origin: string): string {
     `<meta property="og:type" content="${tags.type ?? 'website'}" />`,
     `<meta name="twitter:card" content="${tags.image ? 'summary_large_image' : 'summary'}" />`,
     `<meta name="twitter:title" content="${title}" />`,
+    `<meta name="twitter:description" content="${description}" />`,
   ];
   if (tags.canonicalPath) {
     const canonical = escapeHtml(`${origin}${tags.canonicalPath}`);
     out.push(`<link rel="canonical" href="${canonical}" />`, `<meta property="og:url" content="${canonical}" />`);
   }
-  if (tags.image) out.push(`<meta property="og:image" content="${escapeHtml(`${origin}${tags.image}`)}" />`);
+  if (tags.image) {
+    const image = escapeHtml(`${origin}${tags.image}`);
+    out.push(`<meta property="og:image" content="${image}" />`, `<meta name="twitter:image" content="${image}" />`);
+  }
   if (tags.jsonLd) {
-    out.push(`<script type="application/ld+json" nonce="__CSP_NONCE__">${escapeJson(tags.jsonLd)}</script>`);
+    out.push(`<script type="application/ld+json" nonce="__CSP_NONCE__">${escapeJson(absoluteJsonLd(tags.jsonLd, origin))}</script>`);
   }
   return out.join('\n    ');
 }

@@ -1,97 +1,72 @@
 import type { MovieDetail } from '#shared/contracts/catalog';
+import { PageTransition } from '../components/layout/page-transition.tsx';
+import { CastStrip } from '../components/movie/cast-strip.tsx';
+import { FactList } from '../components/movie/fact-list.tsx';
+import { GenreChips } from '../components/movie/genre-chips.tsx';
 import { MediaRow } from '../components/movie/media-row.tsx';
-import { RatingBadge } from '../components/movie/rating-badge.tsx';
+import { PeopleLinks } from '../components/movie/people-links.tsx';
+import { Score } from '../components/movie/score.tsx';
+import { TitleHero } from '../components/movie/title-hero.tsx';
+import { TrailerButton } from '../components/movie/trailer-button.tsx';
 import { movieQuery, useMovie } from '../hooks/use-catalog.ts';
+import { formatDate, formatMoney, formatRuntime, languageName } from '../lib/format.ts';
+import { tmdbIdOf } from '../lib/ids.ts';
 import { queryKeys } from '../lib/query-keys.ts';
+import { movieHead } from '../lib/seo.ts';
 import type { Params, RouteDef } from '../route-types.ts';
 
-const idOf = (params: Params) => Number(params.id);
+const WRITING_JOBS = new Set(['Screenplay', 'Writer', 'Story', 'Novel', 'Author']);
 
-function Facts({ movie }: { movie: MovieDetail }) {
-  const director = movie.credits.crew.find((c) => c.job === 'Director');
-  return (
-    <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
-      {movie.releaseDate && (
-        <div>
-          <dt className="text-slate-400">Released</dt>
-          <dd>{movie.releaseDate}</dd>
-        </div>
-      )}
-      {movie.runtime !== null && movie.runtime > 0 && (
-        <div>
-          <dt className="text-slate-400">Runtime</dt>
-          <dd>{movie.runtime} min</dd>
-        </div>
-      )}
-      {director && (
-        <div>
-          <dt className="text-slate-400">Director</dt>
-          <dd>{director.name}</dd>
-        </div>
-      )}
-      {movie.originalLanguage && (
-        <div>
-          <dt className="text-slate-400">Language</dt>
-          <dd className="uppercase">{movie.originalLanguage}</dd>
-        </div>
-      )}
-    </dl>
-  );
+const linksOr = (people: { id: number; name: string }[]) => (people.length > 0 ? <PeopleLinks people={people} /> : null);
+
+function facts(movie: MovieDetail) {
+  const crew = movie.credits.crew;
+  return [
+    { label: 'Released', value: formatDate(movie.releaseDate) },
+    { label: 'Runtime', value: formatRuntime(movie.runtime) },
+    { label: 'Language', value: languageName(movie.originalLanguage) },
+    { label: 'Status', value: movie.status },
+    { label: 'Directed by', value: linksOr(crew.filter((c) => c.job === 'Director')) },
+    { label: 'Written by', value: linksOr(crew.filter((c) => c.job !== null && WRITING_JOBS.has(c.job))) },
+    { label: 'Original title', value: movie.originalTitle !== movie.title ? movie.originalTitle : null },
+    { label: 'Budget', value: formatMoney(movie.budget) },
+    { label: 'Box office', value: formatMoney(movie.revenue) },
+  ];
 }
 
 export function MovieDetailPage({ params }: { params: Params }) {
-  const { data: movie } = useMovie(idOf(params));
+  const { data: movie } = useMovie(tmdbIdOf(params));
   return (
-    <main id="main" className="mx-auto max-w-7xl py-6">
-      <div className="flex flex-col gap-6 px-4 sm:flex-row">
-        {movie.posterUrl && (
-          <img
-            src={movie.posterUrl}
-            alt={movie.title}
-            width={342}
-            height={513}
-            className="w-48 shrink-0 self-start rounded-lg shadow-xl ring-1 ring-white/10 sm:w-64"
-          />
-        )}
-        <div>
-          <h1 className="text-3xl font-bold tracking-tight">
-            {movie.title} {movie.year !== null && <span className="font-normal text-slate-400">({movie.year})</span>}
-          </h1>
-          <div className="mt-2 flex flex-wrap items-center gap-2">
-            <RatingBadge value={movie.voteAverage} />
-            {movie.genres.map((g) => (
-              <span key={g.id} className="rounded-full bg-white/10 px-2.5 py-0.5 text-xs">
-                {g.name}
-              </span>
-            ))}
-          </div>
-          <Facts movie={movie} />
+    <PageTransition>
+      <TitleHero title={movie.title} posterUrl={movie.posterUrl} backdropUrl={movie.backdropUrl}>
+        <h1 className="text-3xl font-extrabold tracking-tight text-white sm:text-5xl">
+          {movie.title} {movie.year !== null && <span className="font-light text-slate-300">({movie.year})</span>}
+        </h1>
+        <div className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-3">
+          <Score value={movie.voteAverage} votes={movie.voteCount} />
+          <TrailerButton videos={movie.videos} title={movie.title} />
         </div>
-      </div>
-      {movie.similar.length > 0 && <MediaRow title="Similar" items={movie.similar} />}
-    </main>
+        <div className="mt-5">
+          <GenreChips genres={movie.genres} kind="movie" />
+        </div>
+        <div className="mt-8">
+          <FactList facts={facts(movie)} />
+        </div>
+      </TitleHero>
+      <CastStrip cast={movie.credits.cast} />
+      {movie.recommendations.length > 0 && <MediaRow title="Recommended" items={movie.recommendations} />}
+      {movie.similar.length > 0 && <MediaRow title="More like this" items={movie.similar} />}
+    </PageTransition>
   );
 }
 
 export const route: Omit<RouteDef, 'path'> = {
   page: MovieDetailPage,
-  prefetch: ({ queryClient, api, params }) => queryClient.fetchQuery(movieQuery(api, idOf(params))),
+  // An unknown id is a NOT_FOUND from the API: the server answers the 404 page with status 404.
+  prefetch: ({ queryClient, api, params }) => queryClient.fetchQuery(movieQuery(api, tmdbIdOf(params))),
   head: ({ params, queryClient }) => {
-    const movie = queryClient.getQueryData<MovieDetail>(queryKeys.catalog.movie(idOf(params)));
-    if (!movie) return { title: 'Movie' };
-    return {
-      title: movie.year ? `${movie.title} (${movie.year})` : movie.title,
-      description: `${movie.title}${movie.year ? `, ${movie.year}` : ''}: cast, crew, ratings and similar titles.`,
-      canonicalPath: `/movie/${movie.id}`,
-      image: movie.posterUrl,
-      type: 'video.movie',
-      jsonLd: {
-        '@context': 'https://schema.org',
-        '@type': 'Movie',
-        name: movie.title,
-        datePublished: movie.releaseDate ?? undefined,
-        genre: movie.genres.map((g) => g.name),
-      },
-    };
+    const id = Number(params.id);
+    const movie = Number.isInteger(id) ? queryClient.getQueryData<MovieDetail>(queryKeys.catalog.movie(id)) : undefined;
+    return movie ? movieHead(movie) : { title: 'Movie' };
   },
 };

@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { HeaderSearch } from './header-search.tsx';
 
 export function SiteHeader() {
   return (
@@ -12,7 +13,19 @@ export function SiteHeader() {
           <Link href="/" className="hover:text-white">
             Home
           </Link>
+          <Link href="/movies" className="hover:text-white">
+            Movies
+          </Link>
+          <Link href="/tv" className="hover:text-white">
+            TV
+          </Link>
+          <Link href="/search" className="hover:text-white sm:hidden">
+            Search
+          </Link>
         </nav>
+        <div className="ml-auto hidden w-full max-w-xs sm:block lg:max-w-sm">
+          <HeaderSearch />
+        </div>
       </div>
     </header>
   );

@@ -1,0 +1,112 @@
+import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { customTitles } from '#shared/schema';
+import type { Executor } from '../db/database.ts';
+
+const cols = {
+  id: customTitles.id,
+  title: customTitles.title,
+  year: customTitles.year,
+  imageUrl: customTitles.imageUrl,
+  ownerId: customTitles.ownerId,
+  createdAt: customTitles.createdAt,
+  updatedAt: customTitles.updatedAt,
+};
+export type CustomTitleRow = {
+  id: string;
+  title: string;
+  year: string | null;
+  imageUrl: string | null;
+  ownerId: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export interface CustomTitleValues {
+  title: string;
+  year: string | null;
+  imageUrl: string | null;
+}
+
+// ILIKE's wildcards in the user's text are literal characters.
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function createCustomTitlesRepository(db: Executor) {
+  return {
+    async insert(ownerId: string, v: CustomTitleValues): Promise<CustomTitleRow> {
+      const [row] = await db
+        .insert(customTitles)
+        .values({ ownerId, ...v })
+        .returning(cols);
+      return row!;
+    },
+    async findById(id: string): Promise<CustomTitleRow | null> {
+      const [row] = await db.select(cols).from(customTitles).where(eq(customTitles.id, id));
+      return row ?? null;
+    },
+    async byIds(ids: string[]): Promise<CustomTitleRow[]> {
+      if (ids.length === 0) return [];
+      return db.select(cols).from(customTitles).where(inArray(customTitles.id, ids));
+    },
+    async list(filter: { ownerId?: string }, q: { page: number; limit: number }) {
+      const where = filter.ownerId ? eq(customTitles.ownerId, filter.ownerId) : undefined;
+      const [rows, [total]] = await Promise.all([
+        db
+          .select(cols)
+          .from(customTitles)
+          .where(where)
+          .orderBy(desc(customTitles.createdAt), desc(customTitles.id))
+          .limit(q.limit)
+          .offset((q.page - 1) * q.limit),
+        db.select({ n: count() }).from(customTitles).where(where),
+      ]);
+      return { rows, total: total?.n ?? 0 };
+    },
+    async allByOwner(ownerId: string): Promise<CustomTitleRow[]> {
+      return db
+        .select(cols)
+        .from(customTitles)
+        .where(eq(customTitles.ownerId, ownerId))
+        .orderBy(desc(customTitles.createdAt));
+    },
+    async update(id: string, v: CustomTitleValues): Promise<CustomTitleRow | null> {
+      const [row] = await db
+        .update(customTitles)
+        .set({ ...v, updatedAt: new Date() })
+        .where(eq(customTitles.id, id))
+        .returning(cols);
+      return row ?? null;
+    },
+    async delete(id: string): Promise<boolean> {
+      const rows = await db.delete(customTitles).where(eq(customTitles.id, id)).returning({ id: customTitles.id });
+      return rows.length > 0;
+    },
+    /**
+     * Titles containing the text (ILIKE) or resembling it (pg_trgm word similarity on the
+     * lower(title) trigram index), the closest first.
+     */
+    async search(text: string, year: number | undefined, q: { page: number; limit: number }) {
+      const needle = text.trim().toLowerCase();
+      const lowered = sql`lower(${customTitles.title})`;
+      const where: SQL | undefined = and(
+        or(ilike(customTitles.title, `%${escapeLike(needle)}%`), sql`${needle} <% ${lowered}`),
+        year === undefined ? undefined : eq(customTitles.year, String(year)),
+      );
+      const [rows, [total]] = await Promise.all([
+        db
+          .select(cols)
+          .from(customTitles)
+          .where(where)
+          .orderBy(
+            sql`(${lowered} = ${needle}) desc`,
+            sql`word_similarity(${needle}, ${lowered}) desc`,
+            desc(customTitles.createdAt),
+          )
+          .limit(q.limit)
+          .offset((q.page - 1) * q.limit),
+        db.select({ n: count() }).from(customTitles).where(where),
+      ]);
+      return { rows, total: total?.n ?? 0 };
+    },
+  };
+}
+export type CustomTitlesRepository = ReturnType<typeof createCustomTitlesRepository>;

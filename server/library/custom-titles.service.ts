@@ -1,0 +1,91 @@
+import { toPage, type PageQuery } from '#shared/contracts/common';
+import type { CustomTitleBody, CustomTitleQuery, CustomTitleView } from '#shared/contracts/library';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../http/errors.ts';
+import type { Viewer } from '../http/viewer.ts';
+import type { CustomTitleRow } from './custom-titles.repository.ts';
+import type { LibraryDeps } from './library.deps.ts';
+import { iso } from './media-ref.ts';
+import { customItem } from './media.service.ts';
+
+type Deps = Pick<LibraryDeps, 'repos' | 'transaction' | 'publicChanged'>;
+
+const toView = (row: CustomTitleRow): CustomTitleView => ({
+  id: row.id,
+  title: row.title,
+  year: row.year,
+  imageUrl: row.imageUrl,
+  ownerId: row.ownerId,
+  createdAt: iso(row.createdAt),
+  updatedAt: iso(row.updatedAt),
+});
+
+const values = (body: CustomTitleBody) => ({
+  title: body.title,
+  year: body.year ?? null,
+  imageUrl: body.imageUrl ?? null,
+});
+
+/** Public list, newest first; `owner=me` is the viewer's own (and needs sign-in). */
+export async function listCustomTitles(deps: Deps, viewer: Viewer | null, q: CustomTitleQuery) {
+  let ownerId: string | undefined;
+  if (q.owner === 'me') {
+    if (!viewer) throw new UnauthorizedError();
+    ownerId = viewer.userId;
+  } else {
+    ownerId = q.owner;
+  }
+  const { rows, total } = await deps.repos.customTitles.list({ ownerId }, q);
+  return toPage(rows.map(toView), q, total);
+}
+
+export async function getCustomTitle(deps: Deps, id: string) {
+  const row = await deps.repos.customTitles.findById(id);
+  if (!row) throw new NotFoundError('Custom title');
+  return toView(row);
+}
+
+export async function createCustomTitle(deps: Deps, viewer: Viewer, body: CustomTitleBody) {
+  const row = await deps.repos.customTitles.insert(viewer.userId, values(body));
+  deps.publicChanged();
+  return toView(row);
+}
+
+/** Custom titles are visible to everyone: changing someone else's is a 403, not a 404. */
+async function changeable(deps: Deps, viewer: Viewer, id: string) {
+  const row = await deps.repos.customTitles.findById(id);
+  if (!row) throw new NotFoundError('Custom title');
+  if (row.ownerId !== viewer.userId && !viewer.isAdmin)
+    throw new ForbiddenError('Only the owner or an admin may change this title');
+  return row;
+}
+
+/** PUT replaces: a field left out is cleared, as with POST. */
+export async function updateCustomTitle(deps: Deps, viewer: Viewer, id: string, body: CustomTitleBody) {
+  await changeable(deps, viewer, id);
+  const row = await deps.repos.customTitles.update(id, values(body));
+  if (!row) throw new NotFoundError('Custom title');
+  deps.publicChanged();
+  return toView(row);
+}
+
+/** The title and every favorite, watchlist entry and review of it go together, in one transaction. */
+export async function deleteCustomTitle(deps: Deps, viewer: Viewer, id: string) {
+  await changeable(deps, viewer, id);
+  await deps.transaction(async (repos) => {
+    const ref = { mediaType: 'custom' as const, mediaId: id };
+    await repos.favorites.deleteByMedia(ref);
+    await repos.items.removeMediaEverywhere(ref);
+    await repos.reviews.deleteByMedia(ref);
+    if (!(await repos.customTitles.delete(id))) throw new NotFoundError('Custom title');
+  });
+  deps.publicChanged();
+}
+
+/**
+ * Custom titles as catalog items for /api/search (the catalog's `searchCustom`): substring or
+ * trigram match on the title, filtered by year when the query ended in one.
+ */
+export async function searchCustom(deps: Pick<LibraryDeps, 'repos'>, s: { text: string; year?: number }, q: PageQuery) {
+  const { rows, total } = await deps.repos.customTitles.search(s.text, s.year, q);
+  return toPage(rows.map(customItem), q, total);
+}
