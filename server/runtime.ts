@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { createTmdbCacheRepository } from './catalog/tmdb-cache.repository.ts';
 import { createTmdbCache } from './catalog/tmdb-cache.ts';
 import { createTmdbClient } from './catalog/tmdb-client.ts';
-import { startOfflineTmdb, type OfflineTmdb } from './catalog/offline/offline-tmdb.ts';
+import { startOfflineTmdb, warmOfflineCatalog, type OfflineTmdb } from './catalog/offline/offline-tmdb.ts';
 import type { Config } from './config.ts';
 import { openDatabase, runMigrations, type Database } from './db/database.ts';
 import { sessionMiddleware } from './auth/session.ts';
@@ -51,6 +51,9 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
     tmdbTarget = { baseUrl: config.tmdb.baseUrl, imageBaseUrl: config.tmdb.imageBaseUrl, apiKey: config.tmdb.key };
   } else {
     offlineTmdb = opts.offlineTmdb ?? (await startOfflineTmdb({ port: 0 }));
+    // Building its lists and search index takes a couple of seconds of CPU in this process: do it
+    // before serving, so the first visitors' TMDB calls do not time out behind it.
+    await warmOfflineCatalog();
     tmdbTarget = { baseUrl: offlineTmdb.baseUrl, imageBaseUrl: offlineTmdb.imageBaseUrl };
     log.info('no TMDB_API_KEY: serving the bundled offline catalog');
   }

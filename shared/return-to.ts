@@ -1,5 +1,8 @@
 const BASE = 'http://return-to.invalid';
 
+const hasControlOrBackslash = (s: string) =>
+  [...s].some((c) => c === '\\' || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
 /**
  * Where to send someone after signing in: a path on this site, or the fallback. `//evil.com`,
  * `/\evil.com`, absolute URLs, control characters and API paths are refused (open redirects).
@@ -7,7 +10,7 @@ const BASE = 'http://return-to.invalid';
 export function safeReturnTo(value: unknown, fallback = '/'): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 2000) return fallback;
   // Browsers treat `\` like `/` and drop tabs/newlines, so `/\evil.com` or `/\t/evil.com` would leave the site.
-  if (!value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(value)) return fallback;
+  if (!value.startsWith('/') || value.startsWith('//') || hasControlOrBackslash(value)) return fallback;
   let url: URL;
   try {
     url = new URL(value, BASE);

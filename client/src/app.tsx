@@ -7,6 +7,8 @@ import { ErrorBoundary, statusOf } from './components/layout/error-boundary.tsx'
 import { SiteFooter } from './components/layout/site-footer.tsx';
 import { SiteHeader } from './components/layout/site-header.tsx';
 import { PageSkeleton } from './components/ui/page-skeleton.tsx';
+import { useLiveEvents } from './hooks/use-live-events.ts';
+import { PublicConfigProvider, type PublicConfig } from './lib/public-config.tsx';
 import { ErrorPage } from './pages/error-page.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { routes } from './routes.tsx';
@@ -16,6 +18,8 @@ export interface AppProps {
   initialStatus: number;
   initialPath: string;
   offlineCatalog: boolean;
+  /** Which sign-in providers are configured (their buttons show only then). */
+  oauth: PublicConfig['oauth'];
 }
 
 /** Keeps the document title in step after client-side navigation (the server renders the full head). */
@@ -76,16 +80,20 @@ function Pages({ initialStatus, initialPath }: Pick<AppProps, 'initialStatus' | 
 }
 
 export function App(props: AppProps) {
+  // One WebSocket for the whole page (opened after hydration): server events refresh matching queries.
+  useLiveEvents();
   return (
-    <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50">
-        Skip to content
-      </a>
-      <SiteHeader />
-      <div className="flex-1">
-        <Pages initialStatus={props.initialStatus} initialPath={props.initialPath} />
+    <PublicConfigProvider value={{ oauth: props.oauth }}>
+      <div className="flex min-h-screen flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <div className="flex-1">
+          <Pages initialStatus={props.initialStatus} initialPath={props.initialPath} />
+        </div>
+        <SiteFooter offlineCatalog={props.offlineCatalog} />
       </div>
-      <SiteFooter offlineCatalog={props.offlineCatalog} />
-    </div>
+    </PublicConfigProvider>
   );
 }

@@ -4,6 +4,7 @@ import { Router } from 'wouter';
 import { isApiError } from '#shared/api';
 import type { RenderContext, RenderResult } from '#shared/ssr-contract';
 import { App } from './app.tsx';
+import { meQuery } from './hooks/use-auth.ts';
 import { ApiProvider } from './lib/api-context.tsx';
 import { renderHead } from './lib/head.ts';
 import { createQueryClient, serializeState } from './lib/query-client.ts';
@@ -15,6 +16,8 @@ export async function render(url: string, ctx: RenderContext): Promise<RenderRes
   const queryClient = createQueryClient();
   let { route, params } = matchRoute(parsed.pathname);
   let status = route === notFoundRoute ? 404 : 200;
+  // Every page's header shows who is signed in: in the cache before rendering, so no flash.
+  await queryClient.prefetchQuery(meQuery(ctx.api));
   try {
     await route.prefetch?.({ queryClient, api: ctx.api, params, search: parsed.searchParams });
   } catch (err) {
@@ -25,6 +28,7 @@ export async function render(url: string, ctx: RenderContext): Promise<RenderRes
     initialStatus: status,
     initialPath: parsed.pathname,
     offlineCatalog: ctx.publicConfig.offlineCatalog,
+    oauth: ctx.publicConfig.oauth,
   };
   const dehydrated = dehydrate(queryClient);
   const html = renderToString(

@@ -40,7 +40,7 @@ export function createAuthLimits(db: Executor, deps: Pick<AuthDeps, 'repos'>, lo
       limit('otp-verify-number', 15 * MINUTE, 10, { failuresOnly: true, key: (req) => bodyField(req, 'phoneNumber') }),
     ],
     forgot: [
-      limit('forgot-address', 15 * MINUTE, 10),
+      limit('forgot-address', 15 * MINUTE, 20),
       limit('forgot-email', 60 * MINUTE, 5, { key: (req) => bodyField(req, 'email') }),
     ],
     emailLinks: [limit('email-link-address', 15 * MINUTE, 30, { failuresOnly: true })],

@@ -9,10 +9,10 @@ import { AppError, ForbiddenError, UpstreamUnavailableError } from '../http/erro
 import type { Metrics } from '../http/metrics.ts';
 import type { AuthDeps } from './auth-deps.ts';
 import { authDoc, type AuthRouteOptions } from './auth-route-docs.ts';
+import type { UserRow } from './auth.service.ts';
 import { completeOAuth, type ProviderIdentity } from './oauth.service.ts';
 import { instrumentOAuthTransport } from './oauth-transport.ts';
 import { startSession } from './session-control.ts';
-import type { UserRow } from './users.repository.ts';
 
 type Provider = 'google' | 'github';
 type Done = (err: unknown, user?: UserRow | false) => void;

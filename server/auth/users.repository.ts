@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { users } from '#shared/schema';
 import type { Executor } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';

@@ -21,7 +21,7 @@ export interface TmdbClientOptions {
   baseUrl: string;
   /** A v4 read token (a JWT) rides in the Authorization header; a v3 key can only go in `api_key`. */
   apiKey?: string;
-  /** One attempt's timeout; a whole call (retries included) gets twice this. */
+  /** One attempt's timeout; a whole call (retries included) gets twice this, or this plus 3 s. */
   timeoutMs: number;
   /** This instance's share of TMDB's per-IP budget (config divides it by the instance count). */
   ratePerSecond: number;
@@ -40,7 +40,8 @@ const isV4Token = (key: string) => key.split('.').length === 3;
 export function createTmdbClient(o: TmdbClientOptions) {
   const attempts = o.attempts ?? 3;
   const maxRetryAfterMs = o.maxRetryAfterMs ?? 5_000;
-  const deadlineMs = o.timeoutMs * 2;
+  // A whole call's budget: room for one full retry of a slow answer, never the attempts times the timeout.
+  const deadlineMs = Math.max(o.timeoutMs * 2, o.timeoutMs + 3_000);
   // Spread over 200 ms slices so a burst cannot spend a whole second's budget at once.
   const throttle = pThrottle({ limit: Math.max(1, Math.floor(o.ratePerSecond / 5)), interval: 200 });
   const take = throttle(async () => {});
@@ -70,8 +71,9 @@ export function createTmdbClient(o: TmdbClientOptions) {
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const blocked = guard.blockedFor();
       if (blocked > 0) {
-        // TMDB asked us to wait (429) or keeps failing: wait if that fits the budget, else fail fast.
-        if (blocked > maxRetryAfterMs || Date.now() - started + blocked > deadlineMs) {
+        // TMDB asked us to wait (429) or keeps failing: wait if that still leaves an attempt half a
+        // timeout inside the budget, else fail fast (stale or 503 now beats both later).
+        if (blocked > maxRetryAfterMs || Date.now() - started + blocked + o.timeoutMs / 2 > deadlineMs) {
           count('short_circuit');
           throw new UpstreamUnavailableError('TMDB', { cause: { path, error: 'circuit open' } });
         }

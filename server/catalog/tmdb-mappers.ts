@@ -135,7 +135,7 @@ export function toSeason(tvId: number, s: TmdbSeason): Season {
       name: e.name,
       airDate: dateOrNull(e.air_date),
       runtime: e.runtime === null ? null : Math.round(e.runtime),
-      stillUrl: imageUrl('w300', e.still_path),
+      stillUrl: imageUrl('w342', e.still_path),
       voteAverage: e.vote_average,
     })),
   };

@@ -127,11 +127,12 @@ export function createWatchlistItemsRepository(db: Executor) {
         .returning({ watchlistId: watchlistItems.watchlistId });
       const lists = [...new Set(gone.map((g) => g.watchlistId))];
       if (lists.length === 0) return;
+      const ids = sql.join(lists.map((l) => sql`${l}::uuid`), sql`, `);
       await db.execute(sql`
-        update ${watchlistItems} set position = r.rn
-        from (select id, row_number() over (partition by watchlist_id order by position) as rn
-              from ${watchlistItems} where ${inArray(watchlistItems.watchlistId, lists)}) r
-        where ${watchlistItems.id} = r.id`);
+        update ${watchlistItems} as wi set position = r.rn
+        from (select id, row_number() over (partition by watchlist_id order by position, id) as rn
+              from ${watchlistItems} where watchlist_id in (${ids})) r
+        where wi.id = r.id`);
       await db.update(watchlists).set({ updatedAt: new Date() }).where(inArray(watchlists.id, lists));
     },
   };

@@ -2,11 +2,10 @@ import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { users, watchlistItems, watchlists } from '#shared/schema';
 import type { Executor } from '../db/database.ts';
 
-// The item count rides along as a correlated subquery: one query for a whole page of lists.
-const itemCount =
-  sql<number>`(select count(*) from ${watchlistItems} where ${watchlistItems.watchlistId} = ${watchlists.id})`.mapWith(
-    Number,
-  );
+// The item count rides along as a correlated subquery: one query for a whole page of lists. The
+// outer column is spelled out in full: Drizzle leaves select-list columns unqualified, and an
+// unqualified "id" would bind to watchlist_items inside the subquery.
+const itemCount = sql<number>`(select count(*) from ${watchlistItems} wi where wi.watchlist_id = ${watchlists}.id)`.mapWith(Number);
 const cols = {
   id: watchlists.id,
   name: watchlists.name,

@@ -43,7 +43,10 @@ export function seoRoutes(deps: catalog.CatalogDeps, opts: { origin: string; log
       if (r.status === 'rejected') {
         // A sitemap without some titles for a while beats no sitemap: crawlers come back.
         complete = false;
-        opts.log.warn({ list: lists[i]?.[0], err: r.reason instanceof Error ? r.reason.message : r.reason }, 'sitemap list unavailable');
+        opts.log.warn(
+          { list: lists[i]?.[0], err: r.reason instanceof Error ? r.reason.message : r.reason },
+          'sitemap list unavailable',
+        );
         return;
       }
       for (const item of r.value.items) {
@@ -62,7 +65,17 @@ export function seoRoutes(deps: catalog.CatalogDeps, opts: { origin: string; log
       .status(200)
       .type('text/plain')
       .setHeader('Cache-Control', 'public, max-age=3600')
-      .send(['User-agent: *', 'Allow: /', 'Disallow: /api/', 'Disallow: /admin', '', `Sitemap: ${origin}/sitemap.xml`, ''].join('\n'));
+      .send(
+        [
+          'User-agent: *',
+          'Allow: /',
+          'Disallow: /api/',
+          'Disallow: /admin',
+          '',
+          `Sitemap: ${origin}/sitemap.xml`,
+          '',
+        ].join('\n'),
+      );
   });
 
   return router;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuery, pageOf } from './common.ts';
+import { CustomTitleBody } from './library.ts';
 
 // Request and response bodies of /api/admin (API.md "Admin"). Every response is an explicit shape:
 // no password hash, token or session data can leave through these.
@@ -106,25 +107,8 @@ export const AdminCustomTitle = z.object({
 export type AdminCustomTitle = z.infer<typeof AdminCustomTitle>;
 export const AdminCustomTitlePage = pageOf(AdminCustomTitle);
 
-/** The custom-title rules of API.md (title 1–200, year 1870..next year, https image URL). */
-export const AdminCustomTitleBody = z
-  .object({
-    title: z.string().trim().min(1).max(200),
-    year: z
-      .string()
-      .regex(/^\d{4}$/, 'must be a four-digit year')
-      .refine((y) => Number(y) >= 1870 && Number(y) <= new Date().getUTCFullYear() + 1, 'must be between 1870 and next year')
-      .nullable()
-      .optional(),
-    imageUrl: z
-      .string()
-      .max(2000)
-      .url()
-      .refine((u) => u.startsWith('https://'), 'must be an https URL')
-      .nullable()
-      .optional(),
-  })
-  .strict();
+/** An admin edits a custom title under the same rules as its owner (library's CustomTitleBody). */
+export const AdminCustomTitleBody = CustomTitleBody;
 export type AdminCustomTitleBody = z.infer<typeof AdminCustomTitleBody>;
 
 const cacheFilter = {

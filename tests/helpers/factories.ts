@@ -86,7 +86,7 @@ export function cookieClient(app: TestApp): CookieClient {
       return res;
     },
     async send(method, path, body, opts = {}) {
-      const csrf = opts.csrf === false ? {} : { 'x-requested-with': 'cinehub' };
+      const csrf: Record<string, string> = opts.csrf === false ? {} : { 'x-requested-with': 'cinehub' };
       const res = await app.send(method, path, body, withCookies({ ...csrf, ...opts.headers }));
       jar.store(res);
       return res;

@@ -40,7 +40,7 @@ export async function startTestApp(opts: { env?: Record<string, string> } = {}):
   const errorLogs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
-      const line = chunk.toString(); if (process.env.DBG_LOG && line.includes('"level":40')) process.stdout.write(line);
+      const line = chunk.toString();
       if (/"level":(50|60)/.test(line)) errorLogs.push(line);
       done();
     },

@@ -18,7 +18,11 @@ export const discoverQuery = (api: Api, kind: Kind, query: Query) =>
     queryFn: () => api.catalog.discover(kind, query),
   });
 export const movieQuery = (api: Api, id: number) =>
-  queryOptions({ queryKey: queryKeys.catalog.movie(id), queryFn: () => api.catalog.movie(id), staleTime: DETAIL_STALE });
+  queryOptions({
+    queryKey: queryKeys.catalog.movie(id),
+    queryFn: () => api.catalog.movie(id),
+    staleTime: DETAIL_STALE,
+  });
 export const tvQuery = (api: Api, id: number) =>
   queryOptions({ queryKey: queryKeys.catalog.tv(id), queryFn: () => api.catalog.tv(id), staleTime: DETAIL_STALE });
 export const seasonQuery = (api: Api, tvId: number, n: number) =>
@@ -28,12 +32,20 @@ export const seasonQuery = (api: Api, tvId: number, n: number) =>
     staleTime: DETAIL_STALE,
   });
 export const personQuery = (api: Api, id: number) =>
-  queryOptions({ queryKey: queryKeys.catalog.person(id), queryFn: () => api.catalog.person(id), staleTime: DETAIL_STALE });
+  queryOptions({
+    queryKey: queryKeys.catalog.person(id),
+    queryFn: () => api.catalog.person(id),
+    staleTime: DETAIL_STALE,
+  });
 export const searchQuery = (api: Api, query: Query) =>
   queryOptions({ queryKey: queryKeys.catalog.search(query), queryFn: () => api.catalog.search(query) });
 // Genre names hardly ever change.
 export const genresQuery = (api: Api, kind: Kind) =>
-  queryOptions({ queryKey: queryKeys.catalog.genres(kind), queryFn: () => api.catalog.genres(kind), staleTime: 60 * 60_000 });
+  queryOptions({
+    queryKey: queryKeys.catalog.genres(kind),
+    queryFn: () => api.catalog.genres(kind),
+    staleTime: 60 * 60_000,
+  });
 
 export const useList = (kind: Kind, list: ListName, query: Query = {}) =>
   useSuspenseQuery(listQuery(useApi(), kind, list, query));

@@ -5,7 +5,9 @@ import { filtersToSearch, parseDiscoverFilters, toDiscoverQuery } from './discov
 describe('browse filters in the URL', () => {
   it('reads every filter from a shared link', () => {
     expect(
-      parseDiscoverFilters('genre=28,12&yearFrom=1990&yearTo=1999&minRating=7.5&runtimeMin=90&runtimeMax=150&language=en&sort=rating.asc&page=3'),
+      parseDiscoverFilters(
+        'genre=28,12&yearFrom=1990&yearTo=1999&minRating=7.5&runtimeMin=90&runtimeMax=150&language=en&sort=rating.asc&page=3',
+      ),
     ).toEqual({
       genres: [28, 12],
       yearFrom: 1990,

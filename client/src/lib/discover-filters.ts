@@ -62,7 +62,10 @@ export function parseDiscoverFilters(search: URLSearchParams | string): Discover
         .filter((v): v is number => v !== undefined),
     ),
   ].slice(0, 20);
-  const [yearFrom, yearTo] = ordered(intIn(p.get('yearFrom'), YEAR_MIN, YEAR_MAX), intIn(p.get('yearTo'), YEAR_MIN, YEAR_MAX));
+  const [yearFrom, yearTo] = ordered(
+    intIn(p.get('yearFrom'), YEAR_MIN, YEAR_MAX),
+    intIn(p.get('yearTo'), YEAR_MIN, YEAR_MAX),
+  );
   const [runtimeMin, runtimeMax] = ordered(
     intIn(p.get('runtimeMin'), 0, RUNTIME_MAX),
     intIn(p.get('runtimeMax'), 0, RUNTIME_MAX),

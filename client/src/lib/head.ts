@@ -50,7 +50,9 @@ export function renderHead(tags: HeadTags, origin: string): string {
     out.push(`<meta property="og:image" content="${image}" />`, `<meta name="twitter:image" content="${image}" />`);
   }
   if (tags.jsonLd) {
-    out.push(`<script type="application/ld+json" nonce="__CSP_NONCE__">${escapeJson(absoluteJsonLd(tags.jsonLd, origin))}</script>`);
+    out.push(
+      `<script type="application/ld+json" nonce="__CSP_NONCE__">${escapeJson(absoluteJsonLd(tags.jsonLd, origin))}</script>`,
+    );
   }
   return out.join('\n    ');
 }

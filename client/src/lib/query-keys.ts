@@ -2,6 +2,10 @@ import type { Query } from '#shared/api';
 
 /** Every TanStack Query key is built here, so invalidation can find them. */
 export const queryKeys = {
+  auth: {
+    all: ['auth'] as const,
+    me: () => ['auth', 'me'] as const,
+  },
   catalog: {
     all: ['catalog'] as const,
     list: (kind: string, list: string, query: Query = {}) => ['catalog', kind, 'list', list, query] as const,
@@ -24,5 +28,25 @@ export const queryKeys = {
     customTitles: (query: Query = {}) => ['library', 'custom-titles', query] as const,
     customTitle: (id: string) => ['library', 'custom-title', id] as const,
     profile: (username: string) => ['library', 'profile', username.toLowerCase()] as const,
+  },
+  admin: {
+    all: ['admin'] as const,
+    access: () => ['admin', 'access'] as const,
+    stats: () => ['admin', 'stats'] as const,
+    users: (query: Query = {}) => ['admin', 'users', query] as const,
+    reviews: (query: Query = {}) => ['admin', 'reviews', query] as const,
+    customTitles: (query: Query = {}) => ['admin', 'custom-titles', query] as const,
+    cacheAll: ['admin', 'cache'] as const,
+    cache: (query: Query = {}) => ['admin', 'cache', 'entries', query] as const,
+    cacheGroups: () => ['admin', 'cache', 'groups'] as const,
+    jobsAll: ['admin', 'jobs'] as const,
+    jobs: (query: Query = {}) => ['admin', 'jobs', query] as const,
+    outbox: (query: Query = {}) => ['admin', 'outbox', query] as const,
+    audit: (query: Query = {}) => ['admin', 'audit', query] as const,
+  },
+  /** What the WebSocket told this page (use-live-events.ts): never fetched, only written by the socket. */
+  live: {
+    status: () => ['live', 'status'] as const,
+    jobs: () => ['live', 'jobs'] as const,
   },
 };

@@ -8,14 +8,19 @@ import { formatRuntime } from './format.ts';
 const people = (names: string[]) => names.map((name) => ({ '@type': 'Person', name }));
 
 function rating(value: number | null, count: number | null) {
-  return value && count ? { '@type': 'AggregateRating', ratingValue: value, bestRating: 10, ratingCount: count } : undefined;
+  return value && count
+    ? { '@type': 'AggregateRating', ratingValue: value, bestRating: 10, ratingCount: count }
+    : undefined;
 }
 
 /** ISO 8601 duration: 96 → "PT1H36M". */
 const isoDuration = (minutes: number | null) =>
-  minutes && minutes > 0 ? `PT${Math.floor(minutes / 60) ? `${Math.floor(minutes / 60)}H` : ''}${minutes % 60 ? `${minutes % 60}M` : ''}` : undefined;
+  minutes && minutes > 0
+    ? `PT${Math.floor(minutes / 60) ? `${Math.floor(minutes / 60)}H` : ''}${minutes % 60 ? `${minutes % 60}M` : ''}`
+    : undefined;
 
-const list = (names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? ''));
+const list = (names: string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
 
 export function movieHead(m: MovieDetail): HeadTags {
   const directors = m.credits.crew.filter((c) => c.job === 'Director').map((c) => c.name);
@@ -56,7 +61,9 @@ export function tvHead(t: TvDetail): HeadTags {
   const cast = t.credits.cast.slice(0, 3).map((c) => c.name);
   const description = [
     `${t.title}${t.year ? ` (${t.year})` : ''}${t.networks.length ? ` on ${list(t.networks)}` : ''}.`,
-    t.numberOfSeasons ? `${t.numberOfSeasons} season${t.numberOfSeasons === 1 ? '' : 's'}${t.numberOfEpisodes ? `, ${t.numberOfEpisodes} episodes` : ''}.` : '',
+    t.numberOfSeasons
+      ? `${t.numberOfSeasons} season${t.numberOfSeasons === 1 ? '' : 's'}${t.numberOfEpisodes ? `, ${t.numberOfEpisodes} episodes` : ''}.`
+      : '',
     cast.length ? `Starring ${list(cast)}.` : '',
     t.voteAverage ? `Rated ${t.voteAverage.toFixed(1)}/10.` : '',
   ]

@@ -55,7 +55,8 @@ export const route: Omit<RouteDef, 'path'> = {
     Promise.all(ROWS.map((r) => queryClient.fetchQuery(listQuery(api, r.kind, r.list, r.query)))),
   head: () => ({
     title: 'CineHub Pro',
-    description: 'Trending movies and TV shows, top rated classics and what opens next: browse, search and keep watchlists.',
+    description:
+      'Trending movies and TV shows, top rated classics and what opens next: browse, search and keep watchlists.',
     canonicalPath: '/',
   }),
 };

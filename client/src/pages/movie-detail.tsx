@@ -1,5 +1,8 @@
 import type { MovieDetail } from '#shared/contracts/catalog';
 import { PageTransition } from '../components/layout/page-transition.tsx';
+import { AddToWatchlistDialog } from '../components/library/add-to-watchlist-dialog.tsx';
+import { FavoriteButton } from '../components/library/favorite-button.tsx';
+import { prefetchReviewsSection, ReviewsSection } from '../components/library/reviews-section.tsx';
 import { CastStrip } from '../components/movie/cast-strip.tsx';
 import { FactList } from '../components/movie/fact-list.tsx';
 import { GenreChips } from '../components/movie/genre-chips.tsx';
@@ -45,6 +48,8 @@ export function MovieDetailPage({ params }: { params: Params }) {
         <div className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-3">
           <Score value={movie.voteAverage} votes={movie.voteCount} />
           <TrailerButton videos={movie.videos} title={movie.title} />
+          <FavoriteButton item={movie} variant="page" />
+          <AddToWatchlistDialog item={movie} />
         </div>
         <div className="mt-5">
           <GenreChips genres={movie.genres} kind="movie" />
@@ -54,6 +59,7 @@ export function MovieDetailPage({ params }: { params: Params }) {
         </div>
       </TitleHero>
       <CastStrip cast={movie.credits.cast} />
+      <ReviewsSection title={{ mediaType: 'movie', mediaId: movie.id, name: movie.title }} tmdbAverage={movie.voteAverage} />
       {movie.recommendations.length > 0 && <MediaRow title="Recommended" items={movie.recommendations} />}
       {movie.similar.length > 0 && <MediaRow title="More like this" items={movie.similar} />}
     </PageTransition>
@@ -63,7 +69,11 @@ export function MovieDetailPage({ params }: { params: Params }) {
 export const route: Omit<RouteDef, 'path'> = {
   page: MovieDetailPage,
   // An unknown id is a NOT_FOUND from the API: the server answers the 404 page with status 404.
-  prefetch: ({ queryClient, api, params }) => queryClient.fetchQuery(movieQuery(api, tmdbIdOf(params))),
+  prefetch: ({ queryClient, api, params }) =>
+    Promise.all([
+      queryClient.fetchQuery(movieQuery(api, tmdbIdOf(params))),
+      prefetchReviewsSection(queryClient, api, { mediaType: 'movie', mediaId: tmdbIdOf(params) }),
+    ]),
   head: ({ params, queryClient }) => {
     const id = Number(params.id);
     const movie = Number.isInteger(id) ? queryClient.getQueryData<MovieDetail>(queryKeys.catalog.movie(id)) : undefined;

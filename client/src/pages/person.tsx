@@ -39,7 +39,13 @@ export function PersonPage({ params }: { params: Params }) {
       <div className="flex flex-col gap-6 px-4 pt-10 sm:flex-row sm:gap-10 sm:px-6">
         <div className="w-40 shrink-0 self-start overflow-hidden rounded-xl bg-slate-800 shadow-2xl ring-1 ring-white/15 sm:w-56">
           {person.profileUrl ? (
-            <img src={imageAt(person.profileUrl, 'w342')} alt={person.name} width={342} height={513} className="aspect-[2/3] h-auto w-full object-cover" />
+            <img
+              src={imageAt(person.profileUrl, 'w342')}
+              alt={person.name}
+              width={342}
+              height={513}
+              className="aspect-[2/3] h-auto w-full object-cover"
+            />
           ) : (
             <div className="flex aspect-[2/3] items-center justify-center text-slate-500">
               <UserIcon width={56} height={56} />
@@ -48,7 +54,9 @@ export function PersonPage({ params }: { params: Params }) {
         </div>
         <div className="min-w-0 flex-1 sm:pt-4">
           {person.knownForDepartment && (
-            <p className="text-xs font-semibold uppercase tracking-[0.2em] text-rose-300">{person.knownForDepartment}</p>
+            <p className="text-xs font-semibold uppercase tracking-[0.2em] text-rose-300">
+              {person.knownForDepartment}
+            </p>
           )}
           <h1 className="mt-1 text-3xl font-extrabold tracking-tight sm:text-5xl">{person.name}</h1>
           <div className="mt-8">
@@ -65,7 +73,11 @@ export function PersonPage({ params }: { params: Params }) {
         </div>
       </div>
       {known.length > 0 && (
-        <MediaRow title="Known for" items={known} noteOf={(item) => roles.get(`${item.mediaType}-${item.id}`) ?? null} />
+        <MediaRow
+          title="Known for"
+          items={known}
+          noteOf={(item) => roles.get(`${item.mediaType}-${item.id}`) ?? null}
+        />
       )}
       <div className="px-4 sm:px-6">
         <CreditList title="Acting" credits={acting} />
@@ -80,7 +92,9 @@ export const route: Omit<RouteDef, 'path'> = {
   prefetch: ({ queryClient, api, params }) => queryClient.fetchQuery(personQuery(api, tmdbIdOf(params))),
   head: ({ params, queryClient }) => {
     const id = Number(params.id);
-    const person = Number.isInteger(id) ? queryClient.getQueryData<PersonDetail>(queryKeys.catalog.person(id)) : undefined;
+    const person = Number.isInteger(id)
+      ? queryClient.getQueryData<PersonDetail>(queryKeys.catalog.person(id))
+      : undefined;
     return person ? personHead(person) : { title: 'Person' };
   },
 };

@@ -24,7 +24,9 @@ function TypeTabs({ params }: { params: SearchParams }) {
                 aria-current={current ? 'page' : undefined}
                 className={cn(
                   'inline-block border-b-2 px-4 py-2.5 text-sm font-medium',
-                  current ? 'border-rose-500 text-white' : 'border-transparent text-slate-400 hover:border-white/30 hover:text-slate-200',
+                  current
+                    ? 'border-rose-500 text-white'
+                    : 'border-transparent text-slate-400 hover:border-white/30 hover:text-slate-200',
                 )}
               >
                 {t.label}

@@ -1,5 +1,8 @@
 import type { TvDetail } from '#shared/contracts/catalog';
 import { PageTransition } from '../components/layout/page-transition.tsx';
+import { AddToWatchlistDialog } from '../components/library/add-to-watchlist-dialog.tsx';
+import { FavoriteButton } from '../components/library/favorite-button.tsx';
+import { prefetchReviewsSection, ReviewsSection } from '../components/library/reviews-section.tsx';
 import { CastStrip } from '../components/movie/cast-strip.tsx';
 import { FactList } from '../components/movie/fact-list.tsx';
 import { GenreChips } from '../components/movie/genre-chips.tsx';
@@ -44,6 +47,8 @@ export function TvDetailPage({ params }: { params: Params }) {
         <div className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-3">
           <Score value={show.voteAverage} votes={show.voteCount} />
           <TrailerButton videos={show.videos} title={show.title} />
+          <FavoriteButton item={show} variant="page" />
+          <AddToWatchlistDialog item={show} />
         </div>
         <div className="mt-5">
           <GenreChips genres={show.genres} kind="tv" />
@@ -54,6 +59,7 @@ export function TvDetailPage({ params }: { params: Params }) {
       </TitleHero>
       <SeasonList show={show} />
       <CastStrip cast={show.credits.cast} title="Series cast" />
+      <ReviewsSection title={{ mediaType: 'tv', mediaId: show.id, name: show.title }} tmdbAverage={show.voteAverage} />
       {show.recommendations.length > 0 && <MediaRow title="Recommended" items={show.recommendations} />}
       {show.similar.length > 0 && <MediaRow title="More like this" items={show.similar} />}
     </PageTransition>
@@ -62,7 +68,11 @@ export function TvDetailPage({ params }: { params: Params }) {
 
 export const route: Omit<RouteDef, 'path'> = {
   page: TvDetailPage,
-  prefetch: ({ queryClient, api, params }) => queryClient.fetchQuery(tvQuery(api, tmdbIdOf(params))),
+  prefetch: ({ queryClient, api, params }) =>
+    Promise.all([
+      queryClient.fetchQuery(tvQuery(api, tmdbIdOf(params))),
+      prefetchReviewsSection(queryClient, api, { mediaType: 'tv', mediaId: tmdbIdOf(params) }),
+    ]),
   head: ({ params, queryClient }) => {
     const id = Number(params.id);
     const show = Number.isInteger(id) ? queryClient.getQueryData<TvDetail>(queryKeys.catalog.tv(id)) : undefined;

@@ -1,6 +1,12 @@
 import { Link } from 'wouter';
 import { useDiscover } from '../../hooks/use-catalog.ts';
-import { DEFAULT_SORT, filtersToSearch, hasActiveFilters, toDiscoverQuery, type DiscoverFilters } from '../../lib/discover-filters.ts';
+import {
+  DEFAULT_SORT,
+  filtersToSearch,
+  hasActiveFilters,
+  toDiscoverQuery,
+  type DiscoverFilters,
+} from '../../lib/discover-filters.ts';
 import { formatCount } from '../../lib/format.ts';
 import { MediaGrid } from '../movie/media-grid.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';

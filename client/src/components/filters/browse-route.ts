@@ -14,7 +14,13 @@ function titleOf(kind: 'movie' | 'tv', search: URLSearchParams, queryClient: Que
   const noun = kind === 'movie' ? 'movies' : 'TV shows';
   const sort = f.sort === 'popularity.desc' ? '' : ` · ${SORT_OPTIONS.find((o) => o.value === f.sort)?.label ?? ''}`;
   const years =
-    f.yearFrom && f.yearTo ? ` from ${f.yearFrom}–${f.yearTo}` : f.yearFrom ? ` since ${f.yearFrom}` : f.yearTo ? ` until ${f.yearTo}` : '';
+    f.yearFrom && f.yearTo
+      ? ` from ${f.yearFrom}–${f.yearTo}`
+      : f.yearFrom
+        ? ` since ${f.yearFrom}`
+        : f.yearTo
+          ? ` until ${f.yearTo}`
+          : '';
   const base = names.length > 0 ? `${names.join(', ')} ${noun}` : `Browse ${noun}`;
   return `${base}${years}${sort}${f.page > 1 ? ` · page ${f.page}` : ''}`;
 }

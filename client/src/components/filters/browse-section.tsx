@@ -2,7 +2,12 @@ import { Suspense, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { useGenres } from '../../hooks/use-catalog.ts';
 import { cn } from '../../lib/cn.ts';
-import { filtersToSearch, hasActiveFilters, parseDiscoverFilters, type DiscoverFilters } from '../../lib/discover-filters.ts';
+import {
+  filtersToSearch,
+  hasActiveFilters,
+  parseDiscoverFilters,
+  type DiscoverFilters,
+} from '../../lib/discover-filters.ts';
 import { PageTransition } from '../layout/page-transition.tsx';
 import { GridSkeleton } from '../ui/skeletons.tsx';
 import { BrowseResults } from './browse-results.tsx';
@@ -48,7 +53,14 @@ export function BrowseSection({ kind }: { kind: 'movie' | 'tv' }) {
             {active && <span className="rounded-full bg-rose-600 px-2 text-xs">on</span>}
           </button>
           <div id={`${formId}-panel`} className={cn(filtersOpen ? 'block' : 'hidden', 'lg:sticky lg:top-20 lg:block')}>
-            <FilterPanel formId={formId} kind={kind} basePath={basePath} genres={genres.items} filters={filters} onApply={apply} />
+            <FilterPanel
+              formId={formId}
+              kind={kind}
+              basePath={basePath}
+              genres={genres.items}
+              filters={filters}
+              onApply={apply}
+            />
           </div>
         </aside>
         <section aria-label="Results">

@@ -73,7 +73,9 @@ export function FilterPanel({ formId, kind, basePath, genres, filters, onApply }
       <GenrePicker
         genres={genres}
         selected={draft.genres}
-        onToggle={(id, on) => change({ genres: on ? [...draft.genres, id] : draft.genres.filter((g) => g !== id) }, true)}
+        onToggle={(id, on) =>
+          change({ genres: on ? [...draft.genres, id] : draft.genres.filter((g) => g !== id) }, true)
+        }
       />
       <RangeFields
         legend={tv ? 'First aired' : 'Release year'}

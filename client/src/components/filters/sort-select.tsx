@@ -4,7 +4,15 @@ import { SORT_OPTIONS } from '../../lib/discover-filters.ts';
  * Sort order, shown above the results but part of the filter form (form=…), so the form
  * submitted without JavaScript carries it too.
  */
-export function SortSelect({ formId, value, onChange }: { formId: string; value: string; onChange: (v: string) => void }) {
+export function SortSelect({
+  formId,
+  value,
+  onChange,
+}: {
+  formId: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
   return (
     <div className="flex items-center gap-2">
       <label htmlFor="filter-sort" className="shrink-0 text-sm text-slate-400">

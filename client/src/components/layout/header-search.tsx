@@ -33,7 +33,12 @@ export function HeaderSearch() {
     setActive(-1);
   }
   const options: Suggestion[] = [
-    ...(term && data ? data.items : []).map((item) => ({ key: `${item.mediaType}-${item.id}`, href: hrefFor(item), item, label: item.title })),
+    ...(term && data ? data.items : []).map((item) => ({
+      key: `${item.mediaType}-${item.id}`,
+      href: hrefFor(item),
+      item,
+      label: item.title,
+    })),
     ...(typed ? [{ key: 'all', href: searchHref({ q: typed }), label: `See all results for “${typed}”` }] : []),
   ];
   const expanded = open && options.length > 0;
@@ -54,7 +59,19 @@ export function HeaderSearch() {
       const down = e.key === 'ArrowDown';
       const last = options.length - 1;
       // From "nothing highlighted", down goes to the first option and up to the last; both wrap.
-      setActive(active === -1 ? (down ? 0 : last) : down ? (active === last ? 0 : active + 1) : active === 0 ? last : active - 1);
+      setActive(
+        active === -1
+          ? down
+            ? 0
+            : last
+          : down
+            ? active === last
+              ? 0
+              : active + 1
+            : active === 0
+              ? last
+              : active - 1,
+      );
     } else if (e.key === 'Enter') {
       e.preventDefault();
       const picked = expanded && active >= 0 ? options[active] : undefined;
@@ -84,7 +101,11 @@ export function HeaderSearch() {
       <label htmlFor={`${listId}-input`} className="sr-only">
         Search movies, TV shows and people
       </label>
-      <SearchIcon className="pointer-events-none absolute left-3 top-1/2 -translate-y-1/2 text-slate-400" width={18} height={18} />
+      <SearchIcon
+        className="pointer-events-none absolute left-3 top-1/2 -translate-y-1/2 text-slate-400"
+        width={18}
+        height={18}
+      />
       <input
         ref={inputRef}
         id={`${listId}-input`}

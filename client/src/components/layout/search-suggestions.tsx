@@ -10,7 +10,12 @@ export interface Suggestion {
   label: string;
 }
 
-const TYPE: Record<CatalogItem['mediaType'], string> = { movie: 'Movie', tv: 'TV series', person: 'Person', custom: 'Custom title' };
+const TYPE: Record<CatalogItem['mediaType'], string> = {
+  movie: 'Movie',
+  tv: 'TV series',
+  person: 'Person',
+  custom: 'Custom title',
+};
 
 interface Props {
   id: string;
@@ -44,7 +49,10 @@ export function SearchSuggestions({ id, optionId, options, active, expanded, onP
           onMouseDown={(e) => e.preventDefault()}
           onMouseMove={() => i !== active && onHover(i)}
           onClick={() => onPick(s)}
-          className={cn('flex cursor-pointer items-center gap-3 rounded-lg px-2 py-1.5 text-sm', i === active && 'bg-white/10')}
+          className={cn(
+            'flex cursor-pointer items-center gap-3 rounded-lg px-2 py-1.5 text-sm',
+            i === active && 'bg-white/10',
+          )}
         >
           {s.item ? <Thumb item={s.item} /> : <SearchIcon className="mx-3 text-slate-400" />}
           <span className="min-w-0">
@@ -65,7 +73,14 @@ function Thumb({ item }: { item: CatalogItem }) {
   return (
     <span className="flex h-[3.75rem] w-10 shrink-0 items-center justify-center overflow-hidden rounded bg-slate-800 text-slate-500">
       {item.posterUrl ? (
-        <img src={imageAt(item.posterUrl, 'w92')} alt="" width={40} height={60} loading="lazy" className="h-full w-full object-cover" />
+        <img
+          src={imageAt(item.posterUrl, 'w92')}
+          alt=""
+          width={40}
+          height={60}
+          loading="lazy"
+          className="h-full w-full object-cover"
+        />
       ) : item.mediaType === 'person' ? (
         <UserIcon width={18} height={18} />
       ) : (

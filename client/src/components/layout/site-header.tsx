@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { UserMenu } from '../auth/user-menu.tsx';
 import { HeaderSearch } from './header-search.tsx';
 
 export function SiteHeader() {
@@ -25,6 +26,9 @@ export function SiteHeader() {
         </nav>
         <div className="ml-auto hidden w-full max-w-xs sm:block lg:max-w-sm">
           <HeaderSearch />
+        </div>
+        <div className="ml-auto sm:ml-0">
+          <UserMenu />
         </div>
       </div>
     </header>

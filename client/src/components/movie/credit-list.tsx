@@ -20,7 +20,9 @@ export function mergeCredits(credits: Credit[]): MergedCredit[] {
     byTitle.set(key, entry);
   }
   // Newest first; undated (announced, unreleased) titles on top, as they are the newest.
-  return [...byTitle.values()].sort((a, b) => (b.credit.releaseDate ?? '9999').localeCompare(a.credit.releaseDate ?? '9999'));
+  return [...byTitle.values()].sort((a, b) =>
+    (b.credit.releaseDate ?? '9999').localeCompare(a.credit.releaseDate ?? '9999'),
+  );
 }
 
 /** A person's credits as a dated list, each title linking to its page. */

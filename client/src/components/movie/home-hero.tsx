@@ -7,7 +7,10 @@ import { RatingBadge } from './rating-badge.tsx';
 /** The home page's spotlight: this week's most trending title over its backdrop. */
 export function HomeHero({ item }: { item: CatalogItem }) {
   return (
-    <section aria-labelledby="spotlight-title" className="relative isolate mx-4 mt-6 overflow-hidden rounded-3xl ring-1 ring-white/10 sm:mx-6">
+    <section
+      aria-labelledby="spotlight-title"
+      className="relative isolate mx-4 mt-6 overflow-hidden rounded-3xl ring-1 ring-white/10 sm:mx-6"
+    >
       {item.backdropUrl && (
         <img
           src={imageAt(item.backdropUrl, 'w780')}

@@ -2,7 +2,15 @@ import type { CatalogItem } from '#shared/contracts/catalog';
 import { MediaCard } from './media-card.tsx';
 
 /** Results as a responsive grid of cards (browse and search pages). */
-export function MediaGrid({ items, showType = false, label }: { items: CatalogItem[]; showType?: boolean; label: string }) {
+export function MediaGrid({
+  items,
+  showType = false,
+  label,
+}: {
+  items: CatalogItem[];
+  showType?: boolean;
+  label: string;
+}) {
   return (
     <ul
       aria-label={label}

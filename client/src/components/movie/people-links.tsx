@@ -10,7 +10,10 @@ export function PeopleLinks({ people }: { people: { id: number; name: string }[]
       {unique.map((p, i) => (
         <Fragment key={p.id}>
           {i > 0 && (i === unique.length - 1 ? ' and ' : ', ')}
-          <Link href={`/person/${p.id}`} className="text-slate-100 underline decoration-white/30 underline-offset-4 hover:text-rose-300 hover:decoration-rose-300">
+          <Link
+            href={`/person/${p.id}`}
+            className="text-slate-100 underline decoration-white/30 underline-offset-4 hover:text-rose-300 hover:decoration-rose-300"
+          >
             {p.name}
           </Link>
         </Fragment>

@@ -14,7 +14,7 @@ export function PersonCard({ id, name, role, profileUrl }: Props) {
   return (
     <Link
       href={`/person/${id}`}
-      aria-label={role ? `${name} as ${role}` : name}
+      aria-label={role ? `${name}, ${role}` : name}
       className="group block w-28 shrink-0 rounded-lg sm:w-32"
       data-testid="person-card"
     >
@@ -35,7 +35,9 @@ export function PersonCard({ id, name, role, profileUrl }: Props) {
           </div>
         )}
       </div>
-      <p className="mt-2 line-clamp-2 text-sm font-medium leading-tight text-slate-100 group-hover:text-white">{name}</p>
+      <p className="mt-2 line-clamp-2 text-sm font-medium leading-tight text-slate-100 group-hover:text-white">
+        {name}
+      </p>{' '}
       {role && <p className="line-clamp-2 text-xs text-slate-400">{role}</p>}
     </Link>
   );

@@ -28,12 +28,16 @@ export function SeasonList({ show }: { show: TvDetail }) {
                     className="h-full w-full object-cover"
                   />
                 ) : (
-                  <div className="flex h-full items-center justify-center p-2 text-center text-sm text-slate-400">{s.name}</div>
+                  <div className="flex h-full items-center justify-center p-2 text-center text-sm text-slate-400">
+                    {s.name}
+                  </div>
                 )}
               </div>
               <p className="mt-2 text-sm font-medium text-slate-100 group-hover:text-white">{s.name}</p>
               <p className="text-xs text-slate-400">
-                {[s.airDate?.slice(0, 4), s.episodeCount ? `${s.episodeCount} episodes` : null].filter(Boolean).join(' · ')}
+                {[s.airDate?.slice(0, 4), s.episodeCount ? `${s.episodeCount} episodes` : null]
+                  .filter(Boolean)
+                  .join(' · ')}
               </p>
             </Link>
           </li>

@@ -17,7 +17,15 @@ export function pageWindow(page: number, total: number): (number | 'gap')[] {
 const item = 'inline-flex h-9 min-w-9 items-center justify-center rounded-md px-3 text-sm font-medium';
 
 /** Page links (?page=N), rendered on the server like everything else: each page has its own URL. */
-export function Pagination({ page, totalPages, hrefOf }: { page: number; totalPages: number; hrefOf: (page: number) => string }) {
+export function Pagination({
+  page,
+  totalPages,
+  hrefOf,
+}: {
+  page: number;
+  totalPages: number;
+  hrefOf: (page: number) => string;
+}) {
   if (totalPages <= 1) return null;
   const linkClass = cn(item, 'bg-white/5 text-slate-200 ring-1 ring-white/10 hover:bg-white/15');
   return (

@@ -19,7 +19,10 @@ export function GridSkeleton({ count = 12 }: { count?: number }) {
   return (
     <div role="status" className={pulse}>
       <span className="sr-only">Loading results…</span>
-      <div className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-x-4 gap-y-8 sm:grid-cols-[repeat(auto-fill,minmax(10rem,1fr))]" aria-hidden="true">
+      <div
+        className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-x-4 gap-y-8 sm:grid-cols-[repeat(auto-fill,minmax(10rem,1fr))]"
+        aria-hidden="true"
+      >
         {Array.from({ length: count }, (_, i) => (
           <div key={i}>
             <div className="aspect-[2/3] rounded-lg bg-white/10" />

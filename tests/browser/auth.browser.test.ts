@@ -1,0 +1,145 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { linkToken, smsCode, waitForMessage } from '../helpers/outbox.ts';
+import { startTestApp, type TestApp } from '../helpers/test-app.ts';
+
+let app: TestApp;
+let browser: Browser;
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const refused = (status: number) =>
+  `error: Failed to load resource: the server responded with a status of ${status} (${status === 401 ? 'Unauthorized' : 'Conflict'})`;
+const account = (page: Page) => page.getByRole('navigation', { name: 'Account' });
+
+async function signUp(page: Page, who: { email: string; username: string; password: string }) {
+  await page.goto(`${app.url}/sign-up`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Username').fill(who.username);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await account(page).getByRole('link', { name: `Account: ${who.username}` }).waitFor();
+}
+
+describe('accounts in Chromium', () => {
+  it('signs up, shows the user in the server-rendered header, signs out and signs back in', async () => {
+    const { page, problems } = await openPage(browser);
+    const who = { email: 'browser.ada@example.test', username: 'browser_ada', password: 'lovelace analytical 1843' };
+
+    // Signed out, the header offers the ways in (from the server's HTML).
+    const first = await page.goto(`${app.url}/`, { waitUntil: 'networkidle' });
+    expect(await first!.text()).toContain('>Sign in<');
+
+    // Form errors appear inline, tied to their inputs.
+    await page.goto(`${app.url}/sign-up`, { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const email = page.getByLabel('Email');
+    await expect(email.getAttribute('aria-invalid')).resolves.toBe('true');
+    const describedBy = (await email.getAttribute('aria-describedby'))!;
+    await expect(page.locator(`#${describedBy}`).textContent()).resolves.toMatch(/valid email/i);
+
+    await signUp(page, who);
+    expect(new URL(page.url()).pathname).toBe('/');
+    // A fresh load: the server already knows who is signed in (no flash of "Sign in").
+    const reloaded = await page.reload({ waitUntil: 'networkidle' });
+    const html = await reloaded!.text();
+    expect(html).toContain(`Account: ${who.username}`);
+    expect(html).not.toContain('>Sign in<');
+
+    await account(page).getByRole('button', { name: 'Sign out' }).click();
+    await account(page).getByRole('link', { name: 'Sign in' }).waitFor();
+    await account(page).getByRole('link', { name: 'Sign in' }).click();
+    await page.waitForURL('**/sign-in');
+    await page.getByLabel('Email or username').fill(who.username);
+    await page.getByLabel('Password').fill('not my password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: /wrong email, username or password/i }).waitFor();
+    await page.getByLabel('Password').fill(who.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await account(page).getByRole('link', { name: `Account: ${who.username}` }).waitFor();
+
+    // The server's field errors land on the field: a taken username.
+    const other = await openPage(browser);
+    await other.page.goto(`${app.url}/sign-up`, { waitUntil: 'networkidle' });
+    await other.page.getByLabel('Email').fill('someone.else@example.test');
+    await other.page.getByLabel('Username').fill(who.username);
+    await other.page.getByLabel('Password').fill('a different password');
+    await other.page.getByRole('button', { name: 'Create account' }).click();
+    await other.page.getByText('This username is taken').waitFor();
+    await expect(other.page.getByLabel('Username').getAttribute('aria-invalid')).resolves.toBe('true');
+
+    // Chromium logs the refused requests we provoked on purpose; nothing else may appear.
+    expect(problems).toEqual([refused(401)]);
+    expect(other.problems).toEqual([refused(409)]);
+  });
+
+  it('resets a forgotten password through the emailed link', async () => {
+    const { page, problems } = await openPage(browser);
+    const who = { email: 'browser.grace@example.test', username: 'browser_grace', password: 'cobol compilers 1959' };
+    await signUp(page, who);
+    await account(page).getByRole('button', { name: 'Sign out' }).click();
+    await account(page).getByRole('link', { name: 'Sign in' }).waitFor();
+
+    await page.goto(`${app.url}/sign-in`, { waitUntil: 'networkidle' });
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await page.waitForURL('**/forgot-password');
+    await page.getByLabel('Email').fill(who.email);
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await page.getByRole('status').filter({ hasText: /link to choose a new password/i }).waitFor();
+
+    const token = linkToken(await waitForMessage(app, who.email), '/reset-password');
+    await page.goto(`${app.url}/reset-password?token=${token}`, { waitUntil: 'networkidle' });
+    await page.getByLabel('New password').fill('short');
+    await page.getByRole('button', { name: 'Save the new password' }).click();
+    await expect(page.locator('#reset-password-error').textContent()).resolves.toMatch(/at least 8 characters/i);
+    await page.getByLabel('New password').fill('a new and better secret');
+    await page.getByRole('button', { name: 'Save the new password' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your password is changed.' }).waitFor();
+    await page.getByRole('link', { name: 'Sign in', exact: true }).first().click();
+    await page.waitForURL('**/sign-in');
+    await page.getByLabel('Email or username').fill(who.email);
+    await page.getByLabel('Password').fill('a new and better secret');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await account(page).getByRole('link', { name: `Account: ${who.username}` }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('signs in with a code sent by text message, then manages the account', async () => {
+    const { page, problems } = await openPage(browser);
+    const phone = '+14155550199';
+    await page.goto(`${app.url}/sign-in`, { waitUntil: 'networkidle' });
+    await page.getByRole('link', { name: /code by text message/i }).click();
+    await page.waitForURL('**/phone-sign-in');
+    await page.getByLabel('Mobile number').fill('12345');
+    await page.getByRole('button', { name: 'Text me a code' }).click();
+    await page.getByText(/international format/i).first().waitFor();
+    await page.getByLabel('Mobile number').fill(phone);
+    await page.getByRole('button', { name: 'Text me a code' }).click();
+    await page.getByLabel('Code').waitFor();
+    const code = smsCode(await waitForMessage(app, phone));
+    await page.getByLabel('Code').fill(code);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await account(page).getByRole('link', { name: /^Account: / }).click();
+    await page.waitForURL('**/account');
+
+    await page.getByRole('heading', { name: 'Your account' }).waitFor();
+    await expect(page.getByText(phone).isVisible()).resolves.toBe(true);
+    await page.getByLabel('Display name').fill('Phone Person');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('status').filter({ hasText: 'Profile saved.' }).waitFor();
+    await account(page).getByRole('link', { name: 'Account: Phone Person' }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await page.getByRole('button', { name: 'Yes, sign out everywhere' }).click();
+    await page.waitForURL('**/sign-in?signedOut=everywhere');
+    await page.getByText('You were signed out on every device.').waitFor();
+    await account(page).getByRole('link', { name: 'Sign in' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+});
