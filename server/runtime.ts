@@ -36,6 +36,8 @@ export interface RuntimeOptions {
   offlineTmdb?: OfflineTmdb;
   /** Tests only: lets the guarded fetcher of custom titles' images reach a local https server. */
   userImageFetch?: Omit<UserImageFetchOptions, 'target'>;
+  /** Tests only: a shorter WebSocket heartbeat than the 30 s default. */
+  wsHeartbeatMs?: number;
 }
 
 export async function createRuntime(config: Config, log: Logger, opts: RuntimeOptions = {}) {

@@ -32,6 +32,7 @@ export async function startServer(config: Config, log: Logger, opts: RuntimeOpti
     publicUrl: config.publicUrl,
     metrics: runtime.metrics,
     log,
+    heartbeatMs: opts.wsHeartbeatMs,
   });
   // Slightly above nginx's keepalive_timeout so nginx closes idle upstream sockets first.
   server.keepAliveTimeout = 65_000;

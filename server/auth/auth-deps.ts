@@ -41,6 +41,8 @@ export interface AuthDeps {
   jwtSecret: string;
   /** Keyed hash for 6-digit codes: a plain SHA-256 of one of a million codes would be reversed at once. */
   hashCode(phone: string, code: string): string;
+  /** Called after a user's sessions and tokens were revoked: open WebSockets close on every instance. */
+  onRevoked(userId: string): void;
   log: Logger;
 }
 
@@ -52,6 +54,7 @@ export function createAuthDeps(o: {
   metrics: Metrics;
   log: Logger;
   config: { adminEmails: string[]; publicUrl: string; bcryptCost: number; secrets: { jwt: string; session: string } };
+  onRevoked?: (userId: string) => void;
 }): AuthDeps {
   const codeKey = createHash('sha256').update(`otp-codes:${o.config.secrets.session}`).digest();
   return {
@@ -63,6 +66,7 @@ export function createAuthDeps(o: {
     publicUrl: o.config.publicUrl.replace(/\/$/, ''),
     jwtSecret: o.config.secrets.jwt,
     hashCode: (phone, code) => createHmac('sha256', codeKey).update(`${phone}:${code}`).digest('hex'),
+    onRevoked: o.onRevoked ?? (() => {}),
     log: o.log,
   };
 }

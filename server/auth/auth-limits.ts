@@ -17,8 +17,12 @@ const bodyField = (req: Request, field: string) => {
  * past either limit even the right password gets 429 until the window ends.
  */
 export function createAuthLimits(db: Executor, deps: Pick<AuthDeps, 'repos'>, log: Logger) {
-  const limit = (name: string, windowMs: number, max: number, extra: { key?: (req: Request) => string | Promise<string>; failuresOnly?: boolean } = {}) =>
-    createRateLimiter(db, { name, windowMs, limit: max, log, ...extra });
+  const limit = (
+    name: string,
+    windowMs: number,
+    max: number,
+    extra: { key?: (req: Request) => string | Promise<string>; failuresOnly?: boolean } = {},
+  ) => createRateLimiter(db, { name, windowMs, limit: max, log, ...extra });
   const signInFailuresByAccount = limit('signin-account', 15 * MINUTE, 10, {
     failuresOnly: true,
     key: (req) => signInKey(deps, (req.body as Record<string, unknown> | undefined)?.email),

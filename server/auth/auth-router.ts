@@ -15,7 +15,14 @@ import { tokenRoutes } from './token.routes.ts';
  */
 export function createAuthFeature(rt: Runtime, docs: ApiDocs) {
   const log = rt.log.child({ module: 'auth' });
-  const deps = createAuthDeps({ database: rt.database, notify: rt.notify, metrics: rt.metrics, log, config: rt.config });
+  const deps = createAuthDeps({
+    database: rt.database,
+    notify: rt.notify,
+    metrics: rt.metrics,
+    log,
+    config: rt.config,
+    onRevoked: (userId) => void rt.events.publish({ type: 'SESSIONS_REVOKED', payload: {}, userId }),
+  });
   const opts = {
     production: rt.config.production,
     limits: createAuthLimits(rt.database.db, deps, log),

@@ -108,11 +108,23 @@ describe('POST /api/auth/signup', () => {
       username: 'bytes_person',
     });
     const error = await errorOf(res, 400, 'VALIDATION_ERROR');
-    expect(error.details).toEqual([expect.objectContaining({ field: 'password', message: expect.stringMatching(/72 bytes/) })]);
+    expect(error.details).toEqual([
+      expect.objectContaining({ field: 'password', message: expect.stringMatching(/72 bytes/) }),
+    ]);
     // 72 bytes exactly is fine, and only the whole password signs in afterwards.
     const ok = `${'é'.repeat(24)}${'a'.repeat(24)}`;
-    expect((await app.send('POST', '/api/auth/signup', { email: 'bytes@example.test', password: ok, username: 'bytes_person' })).status).toBe(201);
-    expect((await app.send('POST', '/api/auth/signin', { email: 'bytes_person', password: ok.slice(0, -1) })).status).toBe(401);
+    expect(
+      (
+        await app.send('POST', '/api/auth/signup', {
+          email: 'bytes@example.test',
+          password: ok,
+          username: 'bytes_person',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await app.send('POST', '/api/auth/signin', { email: 'bytes_person', password: ok.slice(0, -1) })).status,
+    ).toBe(401);
   });
 
   it('makes an address listed in ADMIN_EMAILS an admin, case-insensitively', async () => {
@@ -140,8 +152,16 @@ describe('POST /api/auth/signin', () => {
 
   it('gives the same 401 body for an unknown account and a wrong password', async () => {
     const u = await signUpWithCookie(app);
-    const wrong = await errorOf(await app.send('POST', '/api/auth/signin', { email: u.email, password: 'not the password' }), 401, 'UNAUTHORIZED');
-    const unknown = await errorOf(await app.send('POST', '/api/auth/signin', { email: 'nobody-here@example.test', password: 'not the password' }), 401, 'UNAUTHORIZED');
+    const wrong = await errorOf(
+      await app.send('POST', '/api/auth/signin', { email: u.email, password: 'not the password' }),
+      401,
+      'UNAUTHORIZED',
+    );
+    const unknown = await errorOf(
+      await app.send('POST', '/api/auth/signin', { email: 'nobody-here@example.test', password: 'not the password' }),
+      401,
+      'UNAUTHORIZED',
+    );
     expect(unknown).toEqual(wrong);
   });
 
@@ -171,14 +191,26 @@ describe('POST /api/auth/signin', () => {
     const u = await signUpWithCookie(app);
     await app.server.runtime.database.pool.query('UPDATE users SET is_banned = true WHERE id = $1', [u.user.id]);
     await errorOf(await u.get('/api/auth/me'), 401, 'UNAUTHORIZED');
-    await errorOf(await app.send('POST', '/api/auth/signin', { email: u.email, password: u.password }), 403, 'FORBIDDEN');
-    await errorOf(await app.send('POST', '/api/auth/signin', { email: u.email, password: 'wrong guess here' }), 401, 'UNAUTHORIZED');
+    await errorOf(
+      await app.send('POST', '/api/auth/signin', { email: u.email, password: u.password }),
+      403,
+      'FORBIDDEN',
+    );
+    await errorOf(
+      await app.send('POST', '/api/auth/signin', { email: u.email, password: 'wrong guess here' }),
+      401,
+      'UNAUTHORIZED',
+    );
   });
 
   it('a remembered sign-in gets a 30-day cookie, a plain one the 30-minute idle cookie', async () => {
     const u = await signUpWithCookie(app);
     const plain = await app.send('POST', '/api/auth/signin', { email: u.email, password: u.password });
-    const remembered = await app.send('POST', '/api/auth/signin', { email: u.email, password: u.password, remember: true });
+    const remembered = await app.send('POST', '/api/auth/signin', {
+      email: u.email,
+      password: u.password,
+      remember: true,
+    });
     const maxAge = (res: Response) => {
       const expires = /Expires=([^;]+)/i.exec(res.headers.getSetCookie().join(';'))?.[1];
       return (new Date(expires!).getTime() - Date.now()) / 1000;
@@ -218,7 +250,9 @@ describe('sessions', () => {
 describe('PATCH /api/auth/me', () => {
   it('updates and clears profile names, and refuses every other field', async () => {
     const u = await signUpWithCookie(app, { displayName: 'Before' });
-    const updated = await userOf(await u.send('PATCH', '/api/auth/me', { displayName: 'After', firstName: 'Ann', lastName: 'Lee' }));
+    const updated = await userOf(
+      await u.send('PATCH', '/api/auth/me', { displayName: 'After', firstName: 'Ann', lastName: 'Lee' }),
+    );
     expect(updated).toMatchObject({ displayName: 'After', firstName: 'Ann', lastName: 'Lee' });
     expect((await userOf(await u.send('PATCH', '/api/auth/me', { lastName: null }))).lastName).toBeNull();
     for (const field of ['isAdmin', 'isVerified', 'providers', 'id', 'email', 'passwordHash']) {
@@ -236,16 +270,36 @@ describe('POST /api/auth/password/change', () => {
     const token = await app.send('POST', '/api/auth/token', { email: u.email, password: u.password });
     const { accessToken } = (await token.json()) as { accessToken: string };
 
-    const wrong = await errorOf(await u.send('POST', '/api/auth/password/change', { currentPassword: 'nope nope nope', newPassword: 'a brand new secret' }), 400, 'VALIDATION_ERROR');
+    const wrong = await errorOf(
+      await u.send('POST', '/api/auth/password/change', {
+        currentPassword: 'nope nope nope',
+        newPassword: 'a brand new secret',
+      }),
+      400,
+      'VALIDATION_ERROR',
+    );
     expect(wrong.details?.[0]?.field).toBe('currentPassword');
     const before = sessionCookie(u);
-    expect((await u.send('POST', '/api/auth/password/change', { currentPassword: u.password, newPassword: 'a brand new secret' })).status).toBe(204);
+    expect(
+      (
+        await u.send('POST', '/api/auth/password/change', {
+          currentPassword: u.password,
+          newPassword: 'a brand new secret',
+        })
+      ).status,
+    ).toBe(204);
     expect(sessionCookie(u)).not.toBe(before);
     expect((await u.get('/api/auth/me')).status).toBe(200);
     await errorOf(await other.get('/api/auth/me'), 401, 'UNAUTHORIZED');
-    await errorOf(await app.get('/api/auth/me', { headers: { authorization: `Bearer ${accessToken}` } }), 401, 'UNAUTHORIZED');
+    await errorOf(
+      await app.get('/api/auth/me', { headers: { authorization: `Bearer ${accessToken}` } }),
+      401,
+      'UNAUTHORIZED',
+    );
     expect((await app.send('POST', '/api/auth/signin', { email: u.email, password: u.password })).status).toBe(401);
-    expect((await app.send('POST', '/api/auth/signin', { email: u.email, password: 'a brand new secret' })).status).toBe(200);
+    expect(
+      (await app.send('POST', '/api/auth/signin', { email: u.email, password: 'a brand new secret' })).status,
+    ).toBe(200);
   });
 });
 
@@ -254,16 +308,29 @@ describe('POST /api/auth/sessions/revoke-all', () => {
     const u = await signUpWithCookie(app);
     const other = cookieClient(app);
     await other.send('POST', '/api/auth/signin', { email: u.email, password: u.password });
-    const pair = (await (await app.send('POST', '/api/auth/token', { email: u.email, password: u.password })).json()) as {
+    const pair = (await (
+      await app.send('POST', '/api/auth/token', { email: u.email, password: u.password })
+    ).json()) as {
       accessToken: string;
       refreshToken: string;
     };
     const res = await u.send('POST', '/api/auth/sessions/revoke-all');
     expect(res.status).toBe(204);
     for (const client of [u, other]) await errorOf(await client.get('/api/auth/me'), 401, 'UNAUTHORIZED');
-    await errorOf(await app.get('/api/auth/me', { headers: { authorization: `Bearer ${pair.accessToken}` } }), 401, 'UNAUTHORIZED');
-    await errorOf(await app.send('POST', '/api/auth/token/refresh', { refreshToken: pair.refreshToken }), 401, 'UNAUTHORIZED');
-    const { rows } = await app.server.runtime.database.pool.query(`SELECT count(*)::int AS n FROM session WHERE sess->>'userId' = $1`, [u.user.id]);
+    await errorOf(
+      await app.get('/api/auth/me', { headers: { authorization: `Bearer ${pair.accessToken}` } }),
+      401,
+      'UNAUTHORIZED',
+    );
+    await errorOf(
+      await app.send('POST', '/api/auth/token/refresh', { refreshToken: pair.refreshToken }),
+      401,
+      'UNAUTHORIZED',
+    );
+    const { rows } = await app.server.runtime.database.pool.query(
+      `SELECT count(*)::int AS n FROM session WHERE sess->>'userId' = $1`,
+      [u.user.id],
+    );
     expect(rows[0].n).toBe(0);
   });
 });
@@ -272,11 +339,22 @@ describe('/api/docs', () => {
   it('documents every auth route, the extra ones included', async () => {
     const doc = (await (await app.get('/api/docs')).json()) as { paths: Record<string, Record<string, unknown>> };
     for (const [path, method] of [
-      ['/api/auth/signup', 'post'], ['/api/auth/signin', 'post'], ['/api/auth/logout', 'post'], ['/api/auth/me', 'get'],
-      ['/api/auth/me', 'patch'], ['/api/auth/token', 'post'], ['/api/auth/token/refresh', 'post'], ['/api/auth/token/revoke', 'post'],
-      ['/api/auth/otp/request', 'post'], ['/api/auth/otp/verify', 'post'], ['/api/auth/email/verify/request', 'post'],
-      ['/api/auth/email/verify', 'post'], ['/api/auth/password/forgot', 'post'], ['/api/auth/password/reset', 'post'],
-      ['/api/auth/password/change', 'post'], ['/api/auth/sessions/revoke-all', 'post'],
+      ['/api/auth/signup', 'post'],
+      ['/api/auth/signin', 'post'],
+      ['/api/auth/logout', 'post'],
+      ['/api/auth/me', 'get'],
+      ['/api/auth/me', 'patch'],
+      ['/api/auth/token', 'post'],
+      ['/api/auth/token/refresh', 'post'],
+      ['/api/auth/token/revoke', 'post'],
+      ['/api/auth/otp/request', 'post'],
+      ['/api/auth/otp/verify', 'post'],
+      ['/api/auth/email/verify/request', 'post'],
+      ['/api/auth/email/verify', 'post'],
+      ['/api/auth/password/forgot', 'post'],
+      ['/api/auth/password/reset', 'post'],
+      ['/api/auth/password/change', 'post'],
+      ['/api/auth/sessions/revoke-all', 'post'],
     ] as const) {
       expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     }

@@ -1,12 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
-import type {
-  ChangePasswordBody,
-  Credentials,
-  SignUpBody,
-  UpdateProfileBody,
-  UserView,
-} from '#shared/contracts/auth';
+import type { ChangePasswordBody, Credentials, SignUpBody, UpdateProfileBody, UserView } from '#shared/contracts/auth';
 import { AppError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../http/errors.ts';
 import type { Viewer } from '../http/viewer.ts';
 import type { AuthDeps, AuthRepos } from './auth-deps.ts';
@@ -113,8 +107,14 @@ export async function updateProfile(deps: AuthDeps, viewer: Viewer, patch: Profi
  * deleted, all in one transaction. `keepSid` spares the caller's own browser session.
  * Used by "sign out everywhere", password changes and resets, and bans (admin).
  */
-export async function revokeEverywhere(deps: Pick<AuthDeps, 'tx'>, userId: string, keepSid?: string): Promise<number> {
-  return deps.tx((r) => revokeIn(r, userId, keepSid));
+export async function revokeEverywhere(
+  deps: Pick<AuthDeps, 'tx' | 'onRevoked'>,
+  userId: string,
+  keepSid?: string,
+): Promise<number> {
+  const version = await deps.tx((r) => revokeIn(r, userId, keepSid));
+  deps.onRevoked(userId);
+  return version;
 }
 
 export async function revokeIn(r: AuthRepos, userId: string, keepSid?: string): Promise<number> {
@@ -136,11 +136,13 @@ export async function changePassword(deps: AuthDeps, viewer: Viewer, body: Chang
     if (!ok) throw new ValidationError([{ field: 'currentPassword', message: 'This is not your current password' }]);
   }
   const hash = await deps.passwords.hash(body.newPassword);
-  return deps.tx(async (r) => {
+  const version = await deps.tx(async (r) => {
     await r.users.setPasswordHash(viewer.userId, hash);
     await r.emailTokens.retireAll(viewer.userId, 'reset-password');
     return revokeIn(r, viewer.userId, keepSid);
   });
+  deps.onRevoked(viewer.userId);
+  return version;
 }
 
 const USERNAME_CHARS = /[^A-Za-z0-9_.-]+/g;
@@ -150,7 +152,10 @@ const USERNAME_CHARS = /[^A-Za-z0-9_.-]+/g;
  * Each try runs in a savepoint so a taken username does not abort the caller's transaction.
  */
 export async function createAccount(r: AuthRepos, hint: string, user: Omit<NewUser, 'username'>): Promise<UserRow> {
-  let base = hint.replace(USERNAME_CHARS, '').replace(/^[^A-Za-z0-9]+/, '').slice(0, 24);
+  let base = hint
+    .replace(USERNAME_CHARS, '')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, 24);
   if (base.length < 3) base = `user${base}`;
   for (let attempt = 0; ; attempt++) {
     const username = attempt === 0 ? base : `${base}_${randomInt(1000, 100_000)}`;

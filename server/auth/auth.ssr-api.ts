@@ -7,7 +7,10 @@ import { AppError } from '../http/errors.ts';
  * request. Everything else changes a session or sends a message, which only a real request
  * (the browser's fetch) may do.
  */
-export function createSsrAuthApi(viewerUser: UserView | null, wrap: <T>(work: () => Promise<T>) => Promise<T>): AuthApi {
+export function createSsrAuthApi(
+  viewerUser: UserView | null,
+  wrap: <T>(work: () => Promise<T>) => Promise<T>,
+): AuthApi {
   const browserOnly = () =>
     wrap<never>(async () => {
       throw new AppError('VALIDATION_ERROR', 'Account actions are not available while rendering');

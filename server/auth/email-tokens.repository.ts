@@ -7,7 +7,12 @@ export type EmailTokenPurpose = 'verify-email' | 'reset-password';
 /** Links sent by email (verification, password reset): single use, expiring, stored as SHA-256. */
 export function createEmailTokensRepository(db: Executor) {
   return {
-    async insert(row: { userId: string; purpose: EmailTokenPurpose; tokenHash: string; expiresAt: Date }): Promise<void> {
+    async insert(row: {
+      userId: string;
+      purpose: EmailTokenPurpose;
+      tokenHash: string;
+      expiresAt: Date;
+    }): Promise<void> {
       await db.insert(emailTokens).values(row);
     },
     /** Uses the token if it is live; one UPDATE, so two clicks on one link cannot both succeed. */

@@ -1,7 +1,11 @@
 import type { ClientRequest, RequestOptions } from 'node:http';
 import type { Metrics } from '../http/metrics.ts';
 
-type OAuthCallback = (err: { statusCode?: number; data?: unknown } | Error | null, data?: string, res?: unknown) => void;
+type OAuthCallback = (
+  err: { statusCode?: number; data?: unknown } | Error | null,
+  data?: string,
+  res?: unknown,
+) => void;
 type HttpLibrary = { request(options: RequestOptions): ClientRequest };
 /** The parts of node-oauth's OAuth2 client (passport-oauth2's `_oauth2`) that carry every provider call. */
 interface NodeOAuth2 {
@@ -18,7 +22,10 @@ const statusOf = (err: unknown) => (err as { statusCode?: unknown } | null)?.sta
  * got no answer, a 429 or a 5xx (never of the token POST: a code is single use), GET bodies
  * checked as JSON, and the upstream metrics.
  */
-export function instrumentOAuthTransport(strategy: unknown, o: { service: string; metrics: Metrics; timeoutMs: number }) {
+export function instrumentOAuthTransport(
+  strategy: unknown,
+  o: { service: string; metrics: Metrics; timeoutMs: number },
+) {
   const oauth2 = (strategy as { _oauth2: NodeOAuth2 })._oauth2;
   const execute = oauth2._executeRequest.bind(oauth2);
   oauth2._executeRequest = (lib, options, body, cb) => {

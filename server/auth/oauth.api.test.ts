@@ -60,12 +60,20 @@ beforeEach(() => {
   n++;
   tokenStatus = 200;
   tokenRequests.length = 0;
-  googleProfile = { sub: `g-${n}`, email: `g${n}@gmail.test`, email_verified: true, name: `Gee ${n}`, given_name: 'Gee', family_name: `No${n}` };
+  googleProfile = {
+    sub: `g-${n}`,
+    email: `g${n}@gmail.test`,
+    email_verified: true,
+    name: `Gee ${n}`,
+    given_name: 'Gee',
+    family_name: `No${n}`,
+  };
   githubUser = { id: 7000 + n, login: `octo${n}`, name: `Octo ${n}` };
   githubEmails = [{ email: `octo${n}@github.test`, primary: true, verified: true }];
 });
 
-const sql = (text: string, values: unknown[] = []) => app.server.runtime.database.pool.query(text, values).then((r) => r.rows);
+const sql = (text: string, values: unknown[] = []) =>
+  app.server.runtime.database.pool.query(text, values).then((r) => r.rows);
 
 /** Start → the provider (which approves at once) → our callback, like a browser following redirects. */
 async function signInWith(client: CookieClient, provider: 'google' | 'github', returnTo = '/somewhere') {
@@ -119,7 +127,9 @@ describe('Google', () => {
     await signInWith(second, 'google');
     expect((await me(second))!.id).toBe(id);
     expect(second.jar.get('cinehub.sid')).not.toBe(first.jar.get('cinehub.sid'));
-    expect(await sql('SELECT count(*)::int AS c FROM users WHERE email = $1', [`g${n}@gmail.test`])).toEqual([{ c: 1 }]);
+    expect(await sql('SELECT count(*)::int AS c FROM users WHERE email = $1', [`g${n}@gmail.test`])).toEqual([
+      { c: 1 },
+    ]);
   });
 
   it('links to an existing account when Google says the email is verified', async () => {
@@ -140,7 +150,9 @@ describe('Google', () => {
     await signInWith(client, 'google');
     const user = await me(client);
     expect(user).toMatchObject({ id: squatter.user.id, isVerified: true, providers: ['google'] });
-    expect((await app.send('POST', '/api/auth/signin', { email: squatter.email, password: squatter.password })).status).toBe(401);
+    expect(
+      (await app.send('POST', '/api/auth/signin', { email: squatter.email, password: squatter.password })).status,
+    ).toBe(401);
     expect(await me(squatter)).toBeNull();
   });
 
@@ -166,13 +178,21 @@ describe('Google', () => {
     expect(await me(client)).toBeNull();
 
     const stranger = cookieClient(app);
-    const noFlow = await stranger.get(`/api/auth/google/callback?code=abc&state=${authorize.searchParams.get('state')}`);
+    const noFlow = await stranger.get(
+      `/api/auth/google/callback?code=abc&state=${authorize.searchParams.get('state')}`,
+    );
     expect(noFlow.status).toBe(403);
     expect(await me(stranger)).toBeNull();
   });
 
   it('ignores an off-site returnTo and lands on /', async () => {
-    for (const returnTo of ['//evil.test/x', 'https://evil.test/', '/\\evil.test', 'javascript:alert(1)', '/\t/evil.test']) {
+    for (const returnTo of [
+      '//evil.test/x',
+      'https://evil.test/',
+      '/\\evil.test',
+      'javascript:alert(1)',
+      '/\t/evil.test',
+    ]) {
       const { callback } = await signInWith(cookieClient(app), 'google', returnTo);
       expect(callback.status).toBe(302);
       expect(callback.headers.get('location')).toBe('/');
@@ -194,6 +214,15 @@ describe('Google', () => {
     const { callback } = await signInWith(client, 'google');
     expect(callback.status).toBe(503);
     expect(await me(client)).toBeNull();
+  });
+});
+
+describe('sign-in page', () => {
+  it('shows a button for each configured provider, rendered by the server', async () => {
+    const html = await (await app.get('/sign-in?returnTo=%2Fmovies')).text();
+    expect(html).toContain('href="/api/auth/google?returnTo=%2Fmovies"');
+    expect(html).toContain('href="/api/auth/github?returnTo=%2Fmovies"');
+    expect(html).toContain('Continue with Google');
   });
 });
 
@@ -239,7 +268,7 @@ describe('GitHub', () => {
     const u = await signUpWithCookie(app);
     const { callback } = await signInWith(u, 'github', '/account');
     expect(callback.headers.get('location')).toBe('/account');
-    expect((await me(u))).toMatchObject({ id: u.user.id, providers: ['password', 'github'] });
+    expect(await me(u)).toMatchObject({ id: u.user.id, providers: ['password', 'github'] });
 
     const v = await signUpWithCookie(app);
     const taken = await signInWith(v, 'github');

@@ -69,12 +69,15 @@ export function oauthRoutes(deps: AuthDeps, o: OAuthRouteOptions): Router {
   const doc = authDoc(o.docs);
   const callbackURL = (p: Provider) => `${o.publicUrl.replace(/\/$/, '')}/api/auth/${p}/callback`;
 
-  const verify = (provider: Provider) => (req: Request, _at: string, _rt: string, profile: GoogleProfile | GitHubProfile, done: Done) => {
-    const identity = provider === 'google' ? googleIdentity(profile as GoogleProfile) : githubIdentity(profile as GitHubProfile);
-    // Already signed in with a browser session: this links the provider to that account.
-    const current = req.viewer?.via === 'session' ? req.viewer.userId : null;
-    completeOAuth(deps, identity, current).then((user) => done(null, user), done);
-  };
+  const verify =
+    (provider: Provider) =>
+    (req: Request, _at: string, _rt: string, profile: GoogleProfile | GitHubProfile, done: Done) => {
+      const identity =
+        provider === 'google' ? googleIdentity(profile as GoogleProfile) : githubIdentity(profile as GitHubProfile);
+      // Already signed in with a browser session: this links the provider to that account.
+      const current = req.viewer?.via === 'session' ? req.viewer.userId : null;
+      completeOAuth(deps, identity, current).then((user) => done(null, user), done);
+    };
 
   const google = o.oauth.google;
   if (google) {
@@ -123,13 +126,26 @@ export function oauthRoutes(deps: AuthDeps, o: OAuthRouteOptions): Router {
   }
 
   for (const provider of (['google', 'github'] as const).filter((p) => o.oauth[p])) {
-    doc({ method: 'get', path: `/${provider}`, guard: 'public', query: OAuthStartQuery, responses: { 302: null }, summary: `302 to ${LABEL[provider]} with a state${provider === 'google' ? ' and a PKCE challenge' : ''}. returnTo (a relative path) is kept in the session.` });
+    doc({
+      method: 'get',
+      path: `/${provider}`,
+      guard: 'public',
+      query: OAuthStartQuery,
+      responses: { 302: null },
+      summary: `302 to ${LABEL[provider]} with a state${provider === 'google' ? ' and a PKCE challenge' : ''}. returnTo (a relative path) is kept in the session.`,
+    });
     router.get(`/${provider}`, (req, res, next) => {
       req.session.returnTo = safeReturnTo(req.query.returnTo);
       passport.authenticate(provider, { session: false })(req, res, next);
     });
 
-    doc({ method: 'get', path: `/${provider}/callback`, guard: 'public', responses: { 302: null }, summary: `${LABEL[provider]} returns here: signs in (creating the account, or linking by an email the provider says is verified; linking to the signed-in account), then 302 to returnTo. A missing or wrong state: 403. Declined at the provider: 302 to /sign-in?error=oauth_denied.` });
+    doc({
+      method: 'get',
+      path: `/${provider}/callback`,
+      guard: 'public',
+      responses: { 302: null },
+      summary: `${LABEL[provider]} returns here: signs in (creating the account, or linking by an email the provider says is verified; linking to the signed-in account), then 302 to returnTo. A missing or wrong state: 403. Declined at the provider: 302 to /sign-in?error=oauth_denied.`,
+    });
     router.get(`/${provider}/callback`, (req, res, next) => {
       passport.authenticate(provider, { session: false }, (err: unknown, user: UserRow | false) => {
         finish(req, res, provider, err, user).catch(next);
@@ -141,7 +157,9 @@ export function oauthRoutes(deps: AuthDeps, o: OAuthRouteOptions): Router {
     if (err) throw asAppError(err, provider);
     if (!user) {
       if (req.query.error === 'access_denied') return res.redirect(302, '/sign-in?error=oauth_denied');
-      throw new ForbiddenError(`${LABEL[provider]} sign-in could not be verified (state mismatch or expired); start again`);
+      throw new ForbiddenError(
+        `${LABEL[provider]} sign-in could not be verified (state mismatch or expired); start again`,
+      );
     }
     const returnTo = safeReturnTo(req.session.returnTo);
     await startSession(req, user);

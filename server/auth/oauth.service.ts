@@ -30,13 +30,18 @@ export interface ProviderIdentity {
  * identity signs its user in; a new one links to the account with the same email only when the
  * provider says the email is verified; else a new account is made.
  */
-export async function completeOAuth(deps: AuthDeps, id: ProviderIdentity, currentUserId: string | null): Promise<UserRow> {
+export async function completeOAuth(
+  deps: AuthDeps,
+  id: ProviderIdentity,
+  currentUserId: string | null,
+): Promise<UserRow> {
   const email = id.email?.trim().toLowerCase() || null;
   const verifiedEmail = id.emailVerified ? email : null;
   const owner = await deps.repos.identities.findUserId(id.provider, id.providerUserId);
 
   if (currentUserId) {
-    if (owner && owner !== currentUserId) throw new ConflictError(`This ${label(id)} account is linked to another user`);
+    if (owner && owner !== currentUserId)
+      throw new ConflictError(`This ${label(id)} account is linked to another user`);
     if (!owner) await link(deps, currentUserId, id, email);
     return getUser(deps, currentUserId);
   }
@@ -56,6 +61,7 @@ export async function completeOAuth(deps: AuthDeps, id: ProviderIdentity, curren
       await r.users.update(user.id, { isVerified: true });
       await revokeIn(r, user.id);
     });
+    deps.onRevoked(user.id);
     return promoteIfListed(deps, await getUser(deps, user.id));
   }
 

@@ -9,7 +9,10 @@ export function createOneTimeCodesRepository(db: Executor) {
   return {
     /** A new code replaces any earlier one: only the latest code sent can be used. */
     async replace(row: { phoneNumber: string; codeHash: string; expiresAt: Date }): Promise<void> {
-      await db.update(oneTimeCodes).set({ consumedAt: sql`now()` }).where(live(row.phoneNumber));
+      await db
+        .update(oneTimeCodes)
+        .set({ consumedAt: sql`now()` })
+        .where(live(row.phoneNumber));
       await db.insert(oneTimeCodes).values(row);
     },
     /** The live code for a number, locked so concurrent guesses are counted one after another. */
@@ -24,10 +27,16 @@ export function createOneTimeCodesRepository(db: Executor) {
       return row ?? null;
     },
     async countAttempt(id: string): Promise<void> {
-      await db.update(oneTimeCodes).set({ attempts: sql`${oneTimeCodes.attempts} + 1` }).where(eq(oneTimeCodes.id, id));
+      await db
+        .update(oneTimeCodes)
+        .set({ attempts: sql`${oneTimeCodes.attempts} + 1` })
+        .where(eq(oneTimeCodes.id, id));
     },
     async consume(id: string): Promise<void> {
-      await db.update(oneTimeCodes).set({ consumedAt: sql`now()` }).where(eq(oneTimeCodes.id, id));
+      await db
+        .update(oneTimeCodes)
+        .set({ consumedAt: sql`now()` })
+        .where(eq(oneTimeCodes.id, id));
     },
   };
 }

@@ -57,7 +57,10 @@ describe('phone sign-in', () => {
     const phone = newNumber();
     const code = await requestCode(phone);
     for (let i = 0; i < 5; i++) {
-      const e = await errorOf(await app.send('POST', '/api/auth/otp/verify', { phoneNumber: phone, code: wrongCode(code) }), 401);
+      const e = await errorOf(
+        await app.send('POST', '/api/auth/otp/verify', { phoneNumber: phone, code: wrongCode(code) }),
+        401,
+      );
       expect(e.code).toBe('UNAUTHORIZED');
     }
     await errorOf(await app.send('POST', '/api/auth/otp/verify', { phoneNumber: phone, code }), 401);
@@ -66,7 +69,11 @@ describe('phone sign-in', () => {
   it('counts parallel guesses exactly: at most five are checked', async () => {
     const phone = newNumber();
     const code = await requestCode(phone);
-    await Promise.all(Array.from({ length: 8 }, () => app.send('POST', '/api/auth/otp/verify', { phoneNumber: phone, code: wrongCode(code) })));
+    await Promise.all(
+      Array.from({ length: 8 }, () =>
+        app.send('POST', '/api/auth/otp/verify', { phoneNumber: phone, code: wrongCode(code) }),
+      ),
+    );
     const { rows } = await sql('SELECT attempts FROM one_time_codes WHERE phone_number = $1', [phone]);
     expect(rows[0].attempts).toBe(5);
     expect((await app.send('POST', '/api/auth/otp/verify', { phoneNumber: phone, code })).status).toBe(401);
@@ -76,10 +83,14 @@ describe('phone sign-in', () => {
     const phone = newNumber();
     const first = await requestCode(phone, 1);
     const second = await requestCode(phone, 2);
-    if (first !== second) await errorOf(await app.send('POST', '/api/auth/otp/verify', { phoneNumber: phone, code: first }), 401);
+    if (first !== second)
+      await errorOf(await app.send('POST', '/api/auth/otp/verify', { phoneNumber: phone, code: first }), 401);
     await sql("UPDATE one_time_codes SET expires_at = now() - interval '1 second' WHERE phone_number = $1", [phone]);
     await errorOf(await app.send('POST', '/api/auth/otp/verify', { phoneNumber: phone, code: second }), 401);
-    const { rows } = await sql("SELECT expires_at - created_at < interval '10 minutes 1 second' AS ok FROM one_time_codes WHERE phone_number = $1", [phone]);
+    const { rows } = await sql(
+      "SELECT expires_at - created_at < interval '10 minutes 1 second' AS ok FROM one_time_codes WHERE phone_number = $1",
+      [phone],
+    );
     expect(rows.every((r) => r.ok)).toBe(true);
   });
 
@@ -97,7 +108,9 @@ describe('phone sign-in', () => {
     // Another account cannot take a number that is already someone's.
     const api = await createUser(app);
     const again = await requestCode(phone, 2);
-    expect((await errorOf(await api.send('POST', '/api/auth/otp/verify', { phoneNumber: phone, code: again }), 409)).code).toBe('CONFLICT');
+    expect(
+      (await errorOf(await api.send('POST', '/api/auth/otp/verify', { phoneNumber: phone, code: again }), 409)).code,
+    ).toBe('CONFLICT');
   });
 
   it('refuses numbers that are not E.164', async () => {

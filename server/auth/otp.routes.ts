@@ -13,13 +13,29 @@ export function otpRoutes(deps: AuthDeps, o: AuthRouteOptions): Router {
   const router = Router();
   const doc = authDoc(o.docs);
 
-  doc({ method: 'post', path: '/otp/request', guard: 'public', body: OtpRequestBody, responses: { 202: AcceptedBody }, summary: 'Text a 6-digit code (10 minutes, 5 tries) to an E.164 number; an earlier code stops working. 5 per number and 20 per address in 15 minutes.' });
+  doc({
+    method: 'post',
+    path: '/otp/request',
+    guard: 'public',
+    body: OtpRequestBody,
+    responses: { 202: AcceptedBody },
+    summary:
+      'Text a 6-digit code (10 minutes, 5 tries) to an E.164 number; an earlier code stops working. 5 per number and 20 per address in 15 minutes.',
+  });
   router.post('/otp/request', ...o.limits.otpRequest, async (req, res) => {
     await requestCode(deps, validate(OtpRequestBody, req.body).phoneNumber);
     send(res, 202, AcceptedBody, { message: 'A code is on its way by text message.' });
   });
 
-  doc({ method: 'post', path: '/otp/verify', guard: 'public', body: OtpVerifyBody, responses: { 200: UserBody }, summary: 'Check a code. Signed in: links the number to this account (409 if another account has it). Otherwise signs in the account with that number, or creates one, with a new session. Wrong or expired code: 401.' });
+  doc({
+    method: 'post',
+    path: '/otp/verify',
+    guard: 'public',
+    body: OtpVerifyBody,
+    responses: { 200: UserBody },
+    summary:
+      'Check a code. Signed in: links the number to this account (409 if another account has it). Otherwise signs in the account with that number, or creates one, with a new session. Wrong or expired code: 401.',
+  });
   router.post('/otp/verify', ...o.limits.otpVerify, async (req, res) => {
     const { user, signIn } = await verifyCode(deps, validate(OtpVerifyBody, req.body), req.viewer ?? null);
     if (signIn) await startSession(req, user);

@@ -50,7 +50,9 @@ describe('email verification', () => {
     await codeOf(await app.send('POST', '/api/auth/email/verify', { token }), 400);
 
     await u.send('POST', '/api/auth/email/verify/request');
-    await app.send('POST', '/api/auth/email/verify', { token: linkToken(await waitForMessage(app, u.email, 2), '/verify-email') });
+    await app.send('POST', '/api/auth/email/verify', {
+      token: linkToken(await waitForMessage(app, u.email, 2), '/verify-email'),
+    });
     const res = await u.send('POST', '/api/auth/email/verify/request');
     expect(res.status).toBe(202);
     expect(AcceptedBody.parse(await res.json()).message).toMatch(/already/i);
@@ -74,7 +76,9 @@ describe('password reset', () => {
     const u = await signUpWithCookie(app);
     const elsewhere = cookieClient(app);
     await elsewhere.send('POST', '/api/auth/signin', { email: u.email, password: u.password });
-    const pair = (await (await app.send('POST', '/api/auth/token', { email: u.email, password: u.password })).json()) as {
+    const pair = (await (
+      await app.send('POST', '/api/auth/token', { email: u.email, password: u.password })
+    ).json()) as {
       accessToken: string;
       refreshToken: string;
     };
@@ -85,7 +89,9 @@ describe('password reset', () => {
     expect(res.status).toBe(204);
 
     for (const client of [u, elsewhere]) expect((await client.get('/api/auth/me')).status).toBe(401);
-    expect((await app.get('/api/auth/me', { headers: { authorization: `Bearer ${pair.accessToken}` } })).status).toBe(401);
+    expect((await app.get('/api/auth/me', { headers: { authorization: `Bearer ${pair.accessToken}` } })).status).toBe(
+      401,
+    );
     expect((await app.send('POST', '/api/auth/token/refresh', { refreshToken: pair.refreshToken })).status).toBe(401);
     expect((await app.send('POST', '/api/auth/signin', { email: u.email, password: u.password })).status).toBe(401);
     const signedIn = await app.send('POST', '/api/auth/signin', { email: u.email, password: 'my fresh new secret' });
@@ -108,11 +114,20 @@ describe('password reset', () => {
     await app.send('POST', '/api/auth/password/forgot', { email: u.email });
     const first = linkToken(await waitForMessage(app, u.email, 1), '/reset-password');
     const second = linkToken(await waitForMessage(app, u.email, 2), '/reset-password');
-    await codeOf(await app.send('POST', '/api/auth/password/reset', { token: first, password: 'some new secret' }), 400);
-    const weak = await codeOf(await app.send('POST', '/api/auth/password/reset', { token: second, password: 'password' }), 400);
+    await codeOf(
+      await app.send('POST', '/api/auth/password/reset', { token: first, password: 'some new secret' }),
+      400,
+    );
+    const weak = await codeOf(
+      await app.send('POST', '/api/auth/password/reset', { token: second, password: 'password' }),
+      400,
+    );
     expect(weak.details?.[0]?.field).toBe('password');
     await sql("UPDATE email_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1", [u.user.id]);
-    await codeOf(await app.send('POST', '/api/auth/password/reset', { token: second, password: 'some new secret' }), 400);
+    await codeOf(
+      await app.send('POST', '/api/auth/password/reset', { token: second, password: 'some new secret' }),
+      400,
+    );
   });
 
   it('limits reset emails per address (429 with Retry-After)', async () => {

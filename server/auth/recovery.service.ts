@@ -8,7 +8,10 @@ const VERIFY_TTL_MS = 24 * 3600 * 1000;
 const RESET_TTL_MS = 60 * 60 * 1000;
 const newLinkToken = () => randomBytes(32).toString('base64url');
 const deadLink = (field = 'token') =>
-  new ValidationError([{ field, message: 'This link is invalid, used or expired. Ask for a new one.' }], 'Invalid link');
+  new ValidationError(
+    [{ field, message: 'This link is invalid, used or expired. Ask for a new one.' }],
+    'Invalid link',
+  );
 
 export const FORGOT_ACCEPTED = 'If an account uses that email, a link to choose a new password is on its way.';
 
@@ -88,5 +91,6 @@ export async function resetPassword(
     return { userId, tokenVersion: await revokeIn(r, userId, keep) };
   });
   if (!done) throw deadLink();
+  deps.onRevoked(done.userId);
   return done;
 }

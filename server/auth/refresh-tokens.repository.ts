@@ -15,7 +15,13 @@ export type RefreshTokenRow = { [K in keyof typeof cols]: (typeof authSessions.$
 /** Refresh tokens (`auth_sessions`, SHA-256 hashes only) and the browser sessions of a user. */
 export function createRefreshTokensRepository(db: Executor) {
   return {
-    async insert(row: { userId: string; familyId: string; tokenHash: string; expiresAt: Date; userAgent: string | null }) {
+    async insert(row: {
+      userId: string;
+      familyId: string;
+      tokenHash: string;
+      expiresAt: Date;
+      userAgent: string | null;
+    }) {
       await db.insert(authSessions).values(row);
     },
     /** The row, locked until the transaction ends: a second refresh with the same token waits, then sees it rotated. */
@@ -24,7 +30,10 @@ export function createRefreshTokensRepository(db: Executor) {
       return row ?? null;
     },
     async markRotated(id: string): Promise<void> {
-      await db.update(authSessions).set({ rotatedAt: sql`now()` }).where(eq(authSessions.id, id));
+      await db
+        .update(authSessions)
+        .set({ rotatedAt: sql`now()` })
+        .where(eq(authSessions.id, id));
     },
     async revokeFamily(familyId: string): Promise<void> {
       await db

@@ -14,8 +14,13 @@ export function tokenRoutes(deps: AuthDeps, o: AuthRouteOptions): Router {
   const userAgent = (ua: string | undefined) => ua ?? null;
 
   doc({
-    method: 'post', path: '/token', guard: 'public', body: Credentials, responses: { 200: TokenPair },
-    summary: 'Access JWT (Bearer, 15 minutes) and refresh token for API clients. Same credentials rules, messages and brute-force limits as /signin.',
+    method: 'post',
+    path: '/token',
+    guard: 'public',
+    body: Credentials,
+    responses: { 200: TokenPair },
+    summary:
+      'Access JWT (Bearer, 15 minutes) and refresh token for API clients. Same credentials rules, messages and brute-force limits as /signin.',
   });
   router.post('/token', ...o.limits.credentials, async (req, res) => {
     const user = await checkCredentials(deps, validate(Credentials, req.body));
@@ -23,15 +28,27 @@ export function tokenRoutes(deps: AuthDeps, o: AuthRouteOptions): Router {
   });
 
   doc({
-    method: 'post', path: '/token/refresh', guard: 'public', body: RefreshBody, responses: { 200: TokenPair },
-    summary: 'Trade a refresh token for a new pair; the old one dies. Reusing a dead one revokes its whole family: 401. A family lives at most 7 days from sign-in.',
+    method: 'post',
+    path: '/token/refresh',
+    guard: 'public',
+    body: RefreshBody,
+    responses: { 200: TokenPair },
+    summary:
+      'Trade a refresh token for a new pair; the old one dies. Reusing a dead one revokes its whole family: 401. A family lives at most 7 days from sign-in.',
   });
   router.post('/token/refresh', ...o.limits.refresh, async (req, res) => {
     const { refreshToken } = validate(RefreshBody, req.body);
     send(res, 200, TokenPair, await refreshTokens(deps, refreshToken, userAgent(req.headers['user-agent'])));
   });
 
-  doc({ method: 'post', path: '/token/revoke', guard: 'public', body: RefreshBody, responses: { 204: null }, summary: 'Revoke a refresh token and its family (204 whether or not it was known).' });
+  doc({
+    method: 'post',
+    path: '/token/revoke',
+    guard: 'public',
+    body: RefreshBody,
+    responses: { 204: null },
+    summary: 'Revoke a refresh token and its family (204 whether or not it was known).',
+  });
   router.post('/token/revoke', ...o.limits.refresh, async (req, res) => {
     await revokeRefreshToken(deps, validate(RefreshBody, req.body).refreshToken);
     res.status(204).end();

@@ -39,7 +39,10 @@ describe('POST /api/auth/token', () => {
     expect((await app.get('/api/auth/me', bearer(pair.accessToken))).status).toBe(200);
     // No session cookie for API clients.
     expect((await tokensFor(u)).headers.getSetCookie()).toEqual([]);
-    const rows = await sql<{ token_hash: string; expires_at: Date }>('SELECT token_hash, expires_at FROM auth_sessions WHERE user_id = $1', [u.user.id]);
+    const rows = await sql<{ token_hash: string; expires_at: Date }>(
+      'SELECT token_hash, expires_at FROM auth_sessions WHERE user_id = $1',
+      [u.user.id],
+    );
     expect(rows.map((r) => r.token_hash)).toContain(createHash('sha256').update(pair.refreshToken).digest('hex'));
     expect(JSON.stringify(rows)).not.toContain(pair.refreshToken);
     const days = (rows[0]!.expires_at.getTime() - Date.now()) / 86_400_000;
@@ -63,7 +66,9 @@ describe('POST /api/auth/token/refresh', () => {
     const second = await pairOf(await refresh(first.refreshToken));
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect((await app.get('/api/auth/me', bearer(second.accessToken))).status).toBe(200);
-    const ends = await sql<{ expires_at: Date }>('SELECT DISTINCT expires_at FROM auth_sessions WHERE user_id = $1', [u.user.id]);
+    const ends = await sql<{ expires_at: Date }>('SELECT DISTINCT expires_at FROM auth_sessions WHERE user_id = $1', [
+      u.user.id,
+    ]);
     expect(ends).toHaveLength(1);
     const third = await pairOf(await refresh(second.refreshToken));
     expect((await app.get('/api/auth/me', bearer(third.accessToken))).status).toBe(200);
@@ -84,7 +89,11 @@ describe('POST /api/auth/token/refresh', () => {
   it('lets only one of two concurrent refreshes with the same token succeed', async () => {
     const u = await signUpWithCookie(app);
     const pair = await pairOf(await tokensFor(u));
-    const results = await Promise.all([refresh(pair.refreshToken), refresh(pair.refreshToken), refresh(pair.refreshToken)]);
+    const results = await Promise.all([
+      refresh(pair.refreshToken),
+      refresh(pair.refreshToken),
+      refresh(pair.refreshToken),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 401, 401]);
   });
 

@@ -40,7 +40,11 @@ type RefreshOutcome = { ok: true; pair: TokenPair } | { ok: false };
  * refreshes with one token the second waits, finds it rotated and is treated as reuse. Reuse of
  * a rotated token means it leaked: the whole family is revoked (committed), then a 401.
  */
-export async function refreshTokens(deps: AuthDeps, refreshToken: string, userAgent: string | null): Promise<TokenPair> {
+export async function refreshTokens(
+  deps: AuthDeps,
+  refreshToken: string,
+  userAgent: string | null,
+): Promise<TokenPair> {
   const outcome = await deps.tx(async (r): Promise<RefreshOutcome> => {
     const row = await r.refreshTokens.lockByHash(sha256(refreshToken));
     if (!row || row.revokedAt) return { ok: false };

@@ -89,11 +89,17 @@ export function createUsersRepository(db: Executor) {
     },
     async update(
       id: string,
-      patch: Partial<Pick<NewUser, 'displayName' | 'firstName' | 'lastName' | 'phoneNumber' | 'isAdmin' | 'isVerified'>>,
+      patch: Partial<
+        Pick<NewUser, 'displayName' | 'firstName' | 'lastName' | 'phoneNumber' | 'isAdmin' | 'isVerified'>
+      >,
     ): Promise<UserRow | null> {
       if (Object.keys(patch).length === 0) return this.findById(id);
       const [row] = await orConflict(
-        db.update(users).set({ ...patch, updatedAt: sql`now()` }).where(eq(users.id, id)).returning(publicCols),
+        db
+          .update(users)
+          .set({ ...patch, updatedAt: sql`now()` })
+          .where(eq(users.id, id))
+          .returning(publicCols),
       );
       return row ?? null;
     },
@@ -122,7 +128,11 @@ export function createUsersRepository(db: Executor) {
     async clearPassword(id: string): Promise<void> {
       await db
         .update(users)
-        .set({ passwordHash: null, providers: sql`array_remove(${users.providers}, 'password')`, updatedAt: sql`now()` })
+        .set({
+          passwordHash: null,
+          providers: sql`array_remove(${users.providers}, 'password')`,
+          updatedAt: sql`now()`,
+        })
         .where(eq(users.id, id));
     },
     /** Every access token and session issued before now stops working. Returns the new version. */

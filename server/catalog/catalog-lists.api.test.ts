@@ -115,11 +115,17 @@ describe('discover filters really filter', () => {
     for (const m of (await discover('movies', 'year=1999')).items) expect(m.year).toBe(1999);
     const range = await discover('movies', 'yearFrom=1990&yearTo=1994');
     expect(range.items.length).toBeGreaterThan(0);
-    for (const m of range.items) expect(m.year).toBeGreaterThanOrEqual(1990), expect(m.year).toBeLessThanOrEqual(1994);
+    for (const m of range.items) {
+      expect(m.year).toBeGreaterThanOrEqual(1990);
+      expect(m.year).toBeLessThanOrEqual(1994);
+    }
     for (const m of (await discover('movies', 'yearFrom=2015')).items) expect(m.year).toBeGreaterThanOrEqual(2015);
     const tv = await discover('tv', 'yearFrom=2010&yearTo=2012');
     expect(tv.items.length).toBeGreaterThan(0);
-    for (const s of tv.items) expect(s.year).toBeGreaterThanOrEqual(2010), expect(s.year).toBeLessThanOrEqual(2012);
+    for (const s of tv.items) {
+      expect(s.year).toBeGreaterThanOrEqual(2010);
+      expect(s.year).toBeLessThanOrEqual(2012);
+    }
     for (const s of (await discover('tv', 'year=2008')).items) expect(s.year).toBe(2008);
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
+import type { FaultSpec } from './offline/offline-tmdb.ts';
 import { eventually, expectError } from './catalog.test-helpers.ts';
 
 let app: TestApp;
@@ -76,7 +77,7 @@ describe('TMDB failing', () => {
     ['garbage bodies', { garbage: 'truncated' as const }],
     ['HTML error pages', { garbage: 'html' as const }],
     ['the wrong shape', { garbage: 'wrong-shape' as const }],
-  ])('with %s, every route and page visited before still answers 200 from the stale cache', async (_name, fault) => {
+  ])('with %s, every route and page visited before still answers 200 from the stale cache', async (name, fault: FaultSpec) => {
     const before = new Map<string, unknown>();
     for (const path of API_ROUTES) before.set(path, await (await app.get(path)).json());
     await expireEverything();
@@ -88,7 +89,7 @@ describe('TMDB failing', () => {
     }
     // Pages render afresh (the query string keeps the rendered-page cache out of it).
     for (const path of PAGES) {
-      const res = await app.get(`${path}${path.includes('?') ? '&' : '?'}outage=${String(fault.status ?? fault.garbage ?? 'hang')}`);
+      const res = await app.get(`${path}${path.includes('?') ? '&' : '?'}outage=${encodeURIComponent(name)}`);
       expect(res.status, path).toBe(200);
       expect(await res.text()).toMatch(/<\/html>/);
     }

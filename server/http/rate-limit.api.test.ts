@@ -30,7 +30,9 @@ describe('PostgresRateLimitStore', () => {
     await s.increment('a');
     await s.increment('a');
     expect((await store('other:').increment('a')).totalHits).toBe(1);
-    await app.server.runtime.database.pool.query("UPDATE rate_limits SET reset_at = now() - interval '1 ms' WHERE key = 'window:a'");
+    await app.server.runtime.database.pool.query(
+      "UPDATE rate_limits SET reset_at = now() - interval '1 ms' WHERE key = 'window:a'",
+    );
     const fresh = await s.increment('a');
     expect(fresh.totalHits).toBe(1);
     expect(fresh.resetTime!.getTime()).toBeGreaterThan(Date.now() + 50_000);

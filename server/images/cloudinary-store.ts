@@ -1,3 +1,4 @@
+import type * as CloudinarySdk from 'cloudinary';
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LRUCache } from 'lru-cache';
@@ -8,7 +9,7 @@ import type { SourceImage } from './image-fetcher.ts';
 import type { ImageKey, Served } from './image-store.ts';
 import type { ImagesRepository } from './images.repository.ts';
 
-type CloudinaryV2 = (typeof import('cloudinary'))['v2'];
+type CloudinaryV2 = typeof CloudinarySdk.v2;
 
 interface Credentials {
   cloud_name: string;
@@ -51,7 +52,7 @@ function loadSdk(creds: Credentials): CloudinaryV2 {
   const require = createRequire(import.meta.url);
   const configure = require('cloudinary/lib/config') as (c: object) => unknown;
   configure(creds);
-  sdk = (require('cloudinary') as typeof import('cloudinary')).v2;
+  sdk = (require('cloudinary') as typeof CloudinarySdk).v2;
   return sdk;
 }
 

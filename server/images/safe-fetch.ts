@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
@@ -117,7 +118,7 @@ export async function fetchUserImage(
   const tmp = `${opts.target}.${randomUUID()}.tmp`;
   const signal = AbortSignal.timeout(opts.timeoutMs ?? USER_IMAGE_TIMEOUT_MS);
   try {
-    const res = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
+    const res = await new Promise<IncomingMessage>((resolve, reject) => {
       const req = https.get(url, {
         lookup,
         agent: false,

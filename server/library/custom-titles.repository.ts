@@ -81,14 +81,14 @@ export function createCustomTitlesRepository(db: Executor) {
       return rows.length > 0;
     },
     /**
-     * Titles containing the text (ILIKE) or resembling it (pg_trgm word similarity on the
-     * lower(title) trigram index), the closest first.
+     * Titles containing the text (ILIKE) or resembling it (pg_trgm similarity or word similarity,
+     * both served by the lower(title) trigram index), the closest first.
      */
     async search(text: string, year: number | undefined, q: { page: number; limit: number }) {
       const needle = text.trim().toLowerCase();
       const lowered = sql`lower(${customTitles.title})`;
       const where: SQL | undefined = and(
-        or(ilike(customTitles.title, `%${escapeLike(needle)}%`), sql`${needle} <% ${lowered}`),
+        or(ilike(customTitles.title, `%${escapeLike(needle)}%`), sql`${needle} % ${lowered}`, sql`${needle} <% ${lowered}`),
         year === undefined ? undefined : eq(customTitles.year, String(year)),
       );
       const [rows, [total]] = await Promise.all([
@@ -98,7 +98,7 @@ export function createCustomTitlesRepository(db: Executor) {
           .where(where)
           .orderBy(
             sql`(${lowered} = ${needle}) desc`,
-            sql`word_similarity(${needle}, ${lowered}) desc`,
+            sql`greatest(similarity(${needle}, ${lowered}), word_similarity(${needle}, ${lowered})) desc`,
             desc(customTitles.createdAt),
           )
           .limit(q.limit)

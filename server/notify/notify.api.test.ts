@@ -44,7 +44,9 @@ async function waitFor<T>(probe: () => T | undefined, ms = 5_000): Promise<T> {
 }
 const upstreamCount = async (app: TestApp, service: string, outcome: string) => {
   const text = await (await app.get('/metrics')).text();
-  const m = new RegExp(`cinehub_upstream_requests_total\\{service="${service}",outcome="${outcome}"\\} (\\d+)`).exec(text);
+  const m = new RegExp(`cinehub_upstream_requests_total\\{service="${service}",outcome="${outcome}"\\} (\\d+)`).exec(
+    text,
+  );
   return Number(m?.[1] ?? 0);
 };
 
@@ -55,7 +57,11 @@ describe('SendGrid (the real SDK against a local fake)', () => {
   beforeAll(async () => {
     fake = await fakeProvider(() => ({ status, body: status >= 400 ? { errors: [{ message: 'nope' }] } : undefined }));
     app = await startTestApp({
-      env: { SENDGRID_API_KEY: 'SG.test-key', SENDGRID_BASE_URL: fake.url, MAIL_FROM: 'CineHub Test <no-reply@cinehub.test>' },
+      env: {
+        SENDGRID_API_KEY: 'SG.test-key',
+        SENDGRID_BASE_URL: fake.url,
+        MAIL_FROM: 'CineHub Test <no-reply@cinehub.test>',
+      },
     });
   });
   afterAll(async () => {
@@ -122,11 +128,26 @@ describe('Twilio (the real SDK against a local fake)', () => {
   beforeAll(async () => {
     fake = await fakeProvider(() =>
       status === 201
-        ? { status, body: { sid: 'SM0123456789abcdef0123456789abcdef', account_sid: sid, status: 'queued', to: '', from: '+15005550006', body: '' } }
+        ? {
+            status,
+            body: {
+              sid: 'SM0123456789abcdef0123456789abcdef',
+              account_sid: sid,
+              status: 'queued',
+              to: '',
+              from: '+15005550006',
+              body: '',
+            },
+          }
         : { status, body: { code: 20500, message: 'Internal error', status } },
     );
     app = await startTestApp({
-      env: { TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 'twilio-test-token', TWILIO_FROM: '+15005550006', TWILIO_BASE_URL: fake.url },
+      env: {
+        TWILIO_ACCOUNT_SID: sid,
+        TWILIO_AUTH_TOKEN: 'twilio-test-token',
+        TWILIO_FROM: '+15005550006',
+        TWILIO_BASE_URL: fake.url,
+      },
     });
   });
   afterAll(async () => {

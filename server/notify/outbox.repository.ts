@@ -5,7 +5,10 @@ import type { Executor } from '../db/database.ts';
 export function createOutboxRepository(db: Executor) {
   return {
     async store(row: { channel: 'email' | 'sms'; recipient: string; subject: string | null; body: string }) {
-      const [stored] = await db.insert(outbox).values({ ...row, status: 'stored' }).returning({ id: outbox.id });
+      const [stored] = await db
+        .insert(outbox)
+        .values({ ...row, status: 'stored' })
+        .returning({ id: outbox.id });
       return stored!.id;
     },
   };

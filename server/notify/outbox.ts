@@ -19,7 +19,13 @@ export function createOutboxMailer(deps: OutboxDeps): Mailer {
     async send(m) {
       const id = await deps.outbox.store({ channel: 'email', recipient: m.to, subject: m.subject, body: m.text });
       deps.log.info(
-        { channel: 'email', outboxId: id, to: maskEmail(m.to), subject: m.subject, ...(deps.revealInLog ? { body: m.text } : {}) },
+        {
+          channel: 'email',
+          outboxId: id,
+          to: maskEmail(m.to),
+          subject: m.subject,
+          ...(deps.revealInLog ? { body: m.text } : {}),
+        },
         'email kept in the outbox',
       );
     },

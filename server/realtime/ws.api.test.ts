@@ -1,6 +1,14 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../tests/helpers/factories.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startOfflineTmdb } from '../catalog/offline/offline-tmdb.ts';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { startServer } from '../server.ts';
+import { openTestDatabase } from '../../tests/helpers/databases.ts';
+import { createUser, signUpWithCookie } from '../../tests/helpers/factories.ts';
 import { startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
 import { openSocket, settle } from '../../tests/helpers/ws.ts';
 
@@ -132,11 +140,56 @@ describe('WebSocket events', () => {
     for (const s of [aliceSock, bobSock, anon]) s.ws.close();
   });
 
+  it('a socket signed in by session cookie gets its own events, and loses them at sign-out', async () => {
+    const member = await signUpWithCookie(app);
+    const sock = await openSocket(app.url, { headers: { cookie: member.jar.header() } });
+    await app.server.runtime.events.publish({ type: 'NOTIFICATION', payload: { text: 'cookie' }, userId: member.user.id });
+    await sock.next((m) => m.payload.text === 'cookie');
+    expect((await member.send('POST', '/api/auth/logout')).status).toBe(204);
+    // The sign-out is seen at the next check (heartbeat or a revocation event); until then nothing private is lost,
+    // and after it the socket is closed so the page reconnects as anonymous.
+    await app.server.runtime.events.publish({ type: 'SESSIONS_REVOKED', payload: {}, userId: member.user.id });
+    expect((await sock.closed).code).toBe(1008);
+  });
+
   it('closes every socket with 1001 when the server shuts down', async () => {
     const other = await startTestApp();
     const s = await openSocket(other.url);
     const closing = other.close();
     expect((await s.closed).code).toBe(1001);
     await closing;
+  });
+});
+
+describe('WebSocket heartbeats', () => {
+  it('terminates a socket that stops answering pings, and keeps one that answers', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'cinehub-ws-'));
+    const [database, offline] = await Promise.all([openTestDatabase(), startOfflineTmdb({ port: 0 })]);
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SESSION_SECRET: 'test-session-secret-0123456789abcdef0123',
+      JWT_SECRET: 'test-jwt-secret-0123456789abcdef0123456789',
+    });
+    const server = await startServer(config, createLogger({ level: 'silent' }), { database, offlineTmdb: offline, wsHeartbeatMs: 150 });
+    try {
+      const healthy = await openSocket(server.url);
+      const silent = new WebSocket(`${server.url.replace(/^http/, 'ws')}/ws`, { autoPong: false, origin: server.url });
+      const silentClosed = new Promise<number>((resolve) => silent.on('close', (code) => resolve(code)));
+      await new Promise((resolve) => silent.once('open', resolve));
+      // Terminated (no close frame: 1006) after two beats without a pong.
+      expect(await silentClosed).toBe(1006);
+      await settle(300);
+      expect(healthy.ws.readyState).toBe(WebSocket.OPEN);
+      expect(server.realtime.connections()).toBe(1);
+      healthy.ws.close();
+    } finally {
+      await server.close(500);
+      await offline.close();
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -99,7 +99,13 @@ export const OtpRequestBody = z.object({ phoneNumber: PhoneNumber }).strict();
 export type OtpRequestBody = z.input<typeof OtpRequestBody>;
 
 export const OtpVerifyBody = z
-  .object({ phoneNumber: PhoneNumber, code: z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code') })
+  .object({
+    phoneNumber: PhoneNumber,
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'Enter the 6-digit code'),
+  })
   .strict();
 export type OtpVerifyBody = z.input<typeof OtpVerifyBody>;
 

@@ -212,12 +212,12 @@ export const ReportReceipt = z.object({ reviewId: Uuid, status: z.literal('recei
 // Custom titles
 
 const YEAR_RE = /^\d{4}$/;
-export const CustomYear = z
-  .string()
-  .regex(YEAR_RE, 'must be a four-digit year (YYYY)')
-  .refine((y) => Number(y) >= 1870 && Number(y) <= new Date().getUTCFullYear() + 1, {
-    message: 'must be between 1870 and next year',
-  });
+export const CustomYear = z.string().superRefine((y, ctx) => {
+  if (!YEAR_RE.test(y)) ctx.addIssue({ code: 'custom', message: 'must be a four-digit year (YYYY)' });
+  else if (Number(y) < 1870 || Number(y) > new Date().getUTCFullYear() + 1) {
+    ctx.addIssue({ code: 'custom', message: 'must be between 1870 and next year' });
+  }
+});
 export const ImageUrl = z
   .string()
   .trim()

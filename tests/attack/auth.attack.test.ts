@@ -16,7 +16,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-const sql = (text: string, values: unknown[] = []) => app.server.runtime.database.pool.query(text, values).then((r) => r.rows);
+const sql = (text: string, values: unknown[] = []) =>
+  app.server.runtime.database.pool.query(text, values).then((r) => r.rows);
 async function errorCode(res: Response) {
   return ErrorBody.parse(await res.json()).error.code;
 }
@@ -24,17 +25,20 @@ const withBearer = (token: string) => ({ headers: { authorization: `Bearer ${tok
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
 describe('mass assignment', () => {
-  it.each(['isAdmin', 'isVerified', 'providers', 'id', 'tokenVersion', 'isBanned'])('sign-up with %s is a 400 and creates nothing', async (field) => {
-    const res = await app.send('POST', '/api/auth/signup', {
-      email: `mass-${field}@example.test`,
-      password: 'a decent password',
-      username: `mass_${field}`,
-      [field]: field === 'providers' ? ['google'] : field === 'id' ? '00000000-0000-4000-8000-000000000000' : true,
-    });
-    expect(res.status).toBe(400);
-    expect(await errorCode(res)).toBe('VALIDATION_ERROR');
-    expect(await sql('SELECT 1 FROM users WHERE username = $1', [`mass_${field}`])).toEqual([]);
-  });
+  it.each(['isAdmin', 'isVerified', 'providers', 'id', 'tokenVersion', 'isBanned'])(
+    'sign-up with %s is a 400 and creates nothing',
+    async (field) => {
+      const res = await app.send('POST', '/api/auth/signup', {
+        email: `mass-${field}@example.test`,
+        password: 'a decent password',
+        username: `mass_${field}`,
+        [field]: field === 'providers' ? ['google'] : field === 'id' ? '00000000-0000-4000-8000-000000000000' : true,
+      });
+      expect(res.status).toBe(400);
+      expect(await errorCode(res)).toBe('VALIDATION_ERROR');
+      expect(await sql('SELECT 1 FROM users WHERE username = $1', [`mass_${field}`])).toEqual([]);
+    },
+  );
 });
 
 describe('credential probing', () => {
@@ -58,7 +62,11 @@ describe('credential probing', () => {
 
   it('never truncates: a password over 72 bytes is refused at sign-up, and its 72-byte prefix does not sign in', async () => {
     const long = 'p'.repeat(73);
-    const res = await app.send('POST', '/api/auth/signup', { email: 'long@example.test', password: long, username: 'long_pw' });
+    const res = await app.send('POST', '/api/auth/signup', {
+      email: 'long@example.test',
+      password: long,
+      username: 'long_pw',
+    });
     expect(res.status).toBe(400);
     const u = await signUpWithCookie(app, { password: 'q'.repeat(72) });
     expect((await app.send('POST', '/api/auth/signin', { email: u.email, password: 'q'.repeat(73) })).status).toBe(401);
@@ -71,7 +79,14 @@ describe('brute force', () => {
     const u = await signUpWithCookie(app);
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      statuses.push((await app.send('POST', '/api/auth/signin', { email: i % 2 ? u.email : u.username, password: `guess-${i}-xyz` })).status);
+      statuses.push(
+        (
+          await app.send('POST', '/api/auth/signin', {
+            email: i % 2 ? u.email : u.username,
+            password: `guess-${i}-xyz`,
+          })
+        ).status,
+      );
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses.slice(10)).toEqual([429, 429]);
@@ -95,7 +110,9 @@ describe('brute force', () => {
     let tries = 0;
     while (status !== 429 && tries < 60) {
       tries++;
-      status = (await app.send('POST', '/api/auth/signin', { email: `spray${tries}@example.test`, password: 'Winter2024!' })).status;
+      status = (
+        await app.send('POST', '/api/auth/signin', { email: `spray${tries}@example.test`, password: 'Winter2024!' })
+      ).status;
     }
     expect(status).toBe(429);
     expect(tries).toBe(51);
@@ -120,7 +137,9 @@ describe('access tokens', () => {
   let pair: TokenPair;
   beforeAll(async () => {
     const u = await signUpWithCookie(app);
-    pair = TokenPair.parse(await (await app.send('POST', '/api/auth/token', { email: u.email, password: u.password })).json());
+    pair = TokenPair.parse(
+      await (await app.send('POST', '/api/auth/token', { email: u.email, password: u.password })).json(),
+    );
   });
 
   it('accepts the genuine token', async () => {
@@ -128,31 +147,78 @@ describe('access tokens', () => {
   });
 
   it.each([
-    ['a tampered payload', () => {
-      const [h, , s] = pair.accessToken.split('.');
-      return `${h}.${b64({ ...(jwt.decode(pair.accessToken) as object), sub: '00000000-0000-4000-8000-000000000000' })}.${s}`;
-    }],
+    [
+      'a tampered payload',
+      () => {
+        const [h, , s] = pair.accessToken.split('.');
+        return `${h}.${b64({ ...(jwt.decode(pair.accessToken) as object), sub: '00000000-0000-4000-8000-000000000000' })}.${s}`;
+      },
+    ],
     ['alg: none', () => `${b64({ alg: 'none', typ: 'JWT' })}.${pair.accessToken.split('.')[1]}.`],
-    ['an expired token', () => {
-      const claims = jwt.decode(pair.accessToken) as { sub: string; ver: number };
-      return jwt.sign({ ver: claims.ver, exp: Math.floor(Date.now() / 1000) - 10 }, secret, { algorithm: 'HS256', subject: claims.sub, issuer: 'cinehub-pro', audience: 'cinehub-pro-api' });
-    }],
-    ['another secret', () => {
-      const claims = jwt.decode(pair.accessToken) as { sub: string; ver: number };
-      return jwt.sign({ ver: claims.ver }, 'x'.repeat(40), { algorithm: 'HS256', subject: claims.sub, issuer: 'cinehub-pro', audience: 'cinehub-pro-api', expiresIn: 600 });
-    }],
-    ['a foreign audience', () => {
-      const claims = jwt.decode(pair.accessToken) as { sub: string; ver: number };
-      return jwt.sign({ ver: claims.ver }, secret, { algorithm: 'HS256', subject: claims.sub, issuer: 'cinehub-pro', audience: 'someone-else', expiresIn: 600 });
-    }],
-    ['HS512 with the right secret (algorithm not pinned)', () => {
-      const claims = jwt.decode(pair.accessToken) as { sub: string; ver: number };
-      return jwt.sign({ ver: claims.ver }, secret, { algorithm: 'HS512', subject: claims.sub, issuer: 'cinehub-pro', audience: 'cinehub-pro-api', expiresIn: 600 });
-    }],
-    ['an old token version', () => {
-      const claims = jwt.decode(pair.accessToken) as { sub: string; ver: number };
-      return jwt.sign({ ver: claims.ver - 1 }, secret, { algorithm: 'HS256', subject: claims.sub, issuer: 'cinehub-pro', audience: 'cinehub-pro-api', expiresIn: 600 });
-    }],
+    [
+      'an expired token',
+      () => {
+        const claims = jwt.decode(pair.accessToken) as { sub: string; ver: number };
+        return jwt.sign({ ver: claims.ver, exp: Math.floor(Date.now() / 1000) - 10 }, secret, {
+          algorithm: 'HS256',
+          subject: claims.sub,
+          issuer: 'cinehub-pro',
+          audience: 'cinehub-pro-api',
+        });
+      },
+    ],
+    [
+      'another secret',
+      () => {
+        const claims = jwt.decode(pair.accessToken) as { sub: string; ver: number };
+        return jwt.sign({ ver: claims.ver }, 'x'.repeat(40), {
+          algorithm: 'HS256',
+          subject: claims.sub,
+          issuer: 'cinehub-pro',
+          audience: 'cinehub-pro-api',
+          expiresIn: 600,
+        });
+      },
+    ],
+    [
+      'a foreign audience',
+      () => {
+        const claims = jwt.decode(pair.accessToken) as { sub: string; ver: number };
+        return jwt.sign({ ver: claims.ver }, secret, {
+          algorithm: 'HS256',
+          subject: claims.sub,
+          issuer: 'cinehub-pro',
+          audience: 'someone-else',
+          expiresIn: 600,
+        });
+      },
+    ],
+    [
+      'HS512 with the right secret (algorithm not pinned)',
+      () => {
+        const claims = jwt.decode(pair.accessToken) as { sub: string; ver: number };
+        return jwt.sign({ ver: claims.ver }, secret, {
+          algorithm: 'HS512',
+          subject: claims.sub,
+          issuer: 'cinehub-pro',
+          audience: 'cinehub-pro-api',
+          expiresIn: 600,
+        });
+      },
+    ],
+    [
+      'an old token version',
+      () => {
+        const claims = jwt.decode(pair.accessToken) as { sub: string; ver: number };
+        return jwt.sign({ ver: claims.ver - 1 }, secret, {
+          algorithm: 'HS256',
+          subject: claims.sub,
+          issuer: 'cinehub-pro',
+          audience: 'cinehub-pro-api',
+          expiresIn: 600,
+        });
+      },
+    ],
     ['garbage', () => 'not.a.jwt'],
   ])('refuses %s with 401, never falling back to anonymous', async (_what, make) => {
     const token = make();
@@ -173,7 +239,12 @@ describe('sessions', () => {
     await attacker.send('POST', '/api/auth/logout');
     // The victim's browser carries the attacker's (now dead) cookie and signs in.
     const browser = cookieClient(app);
-    const res = await app.send('POST', '/api/auth/signin', { email: victim.email, password: victim.password }, { cookie: planted });
+    const res = await app.send(
+      'POST',
+      '/api/auth/signin',
+      { email: victim.email, password: victim.password },
+      { cookie: planted },
+    );
     browser.jar.store(res);
     expect(res.status).toBe(200);
     expect(browser.jar.header()).not.toBe(planted);
@@ -209,7 +280,9 @@ describe('sessions', () => {
 
   it('a banned user is out everywhere at once', async () => {
     const u = await signUpWithCookie(app);
-    const pair = TokenPair.parse(await (await app.send('POST', '/api/auth/token', { email: u.email, password: u.password })).json());
+    const pair = TokenPair.parse(
+      await (await app.send('POST', '/api/auth/token', { email: u.email, password: u.password })).json(),
+    );
     await sql('UPDATE users SET is_banned = true WHERE id = $1', [u.user.id]);
     expect((await u.get('/api/auth/me')).status).toBe(401);
     expect((await app.get('/api/auth/me', withBearer(pair.accessToken))).status).toBe(401);

@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
 import { linkToken, smsCode, waitForMessage } from '../helpers/outbox.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
+
+// Evaluated through DevTools, so the page's CSP (rightly) does not block it.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let app: TestApp;
 let browser: Browser;
@@ -18,13 +23,33 @@ const refused = (status: number) =>
   `error: Failed to load resource: the server responded with a status of ${status} (${status === 401 ? 'Unauthorized' : 'Conflict'})`;
 const account = (page: Page) => page.getByRole('navigation', { name: 'Account' });
 
+/** Fills the sign-up form by keyboard alone: the tab order is the visual order, Enter submits. */
 async function signUp(page: Page, who: { email: string; username: string; password: string }) {
   await page.goto(`${app.url}/sign-up`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Username').fill(who.username);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await account(page).getByRole('link', { name: `Account: ${who.username}` }).waitFor();
+  await page.getByLabel('Email').focus();
+  await page.keyboard.type(who.email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(who.username);
+  await page.keyboard.press('Tab'); // display name (optional)
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(who.password);
+  await page.keyboard.press('Enter');
+  await account(page)
+    .getByRole('link', { name: `Account: ${who.username}` })
+    .waitFor();
+}
+
+/** axe-core's serious and critical violations on the current page. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<Result> } }).axe;
+    const result = await axe.run(document);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
 }
 
 describe('accounts in Chromium', () => {
@@ -38,6 +63,9 @@ describe('accounts in Chromium', () => {
 
     // Form errors appear inline, tied to their inputs.
     await page.goto(`${app.url}/sign-up`, { waitUntil: 'networkidle' });
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    // No OAuth provider is configured here, so no provider button either.
+    await expect(page.getByRole('link', { name: /google|github/i }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Create account' }).click();
     const email = page.getByLabel('Email');
     await expect(email.getAttribute('aria-invalid')).resolves.toBe('true');
@@ -59,10 +87,16 @@ describe('accounts in Chromium', () => {
     await page.getByLabel('Email or username').fill(who.username);
     await page.getByLabel('Password').fill('not my password at all');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('alert').filter({ hasText: /wrong email, username or password/i }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /wrong email, username or password/i })
+      .waitFor();
+    await expect(axeViolations(page)).resolves.toEqual([]);
     await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await account(page).getByRole('link', { name: `Account: ${who.username}` }).waitFor();
+    await page.keyboard.press('Enter');
+    await account(page)
+      .getByRole('link', { name: `Account: ${who.username}` })
+      .waitFor();
 
     // The server's field errors land on the field: a taken username.
     const other = await openPage(browser);
@@ -91,7 +125,10 @@ describe('accounts in Chromium', () => {
     await page.waitForURL('**/forgot-password');
     await page.getByLabel('Email').fill(who.email);
     await page.getByRole('button', { name: 'Send the link' }).click();
-    await page.getByRole('status').filter({ hasText: /link to choose a new password/i }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /link to choose a new password/i })
+      .waitFor();
 
     const token = linkToken(await waitForMessage(app, who.email), '/reset-password');
     await page.goto(`${app.url}/reset-password?token=${token}`, { waitUntil: 'networkidle' });
@@ -106,7 +143,9 @@ describe('accounts in Chromium', () => {
     await page.getByLabel('Email or username').fill(who.email);
     await page.getByLabel('Password').fill('a new and better secret');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await account(page).getByRole('link', { name: `Account: ${who.username}` }).waitFor();
+    await account(page)
+      .getByRole('link', { name: `Account: ${who.username}` })
+      .waitFor();
     expect(problems).toEqual([]);
   });
 
@@ -118,17 +157,23 @@ describe('accounts in Chromium', () => {
     await page.waitForURL('**/phone-sign-in');
     await page.getByLabel('Mobile number').fill('12345');
     await page.getByRole('button', { name: 'Text me a code' }).click();
-    await page.getByText(/international format/i).first().waitFor();
+    await page
+      .getByText(/international format/i)
+      .first()
+      .waitFor();
     await page.getByLabel('Mobile number').fill(phone);
     await page.getByRole('button', { name: 'Text me a code' }).click();
     await page.getByLabel('Code').waitFor();
     const code = smsCode(await waitForMessage(app, phone));
     await page.getByLabel('Code').fill(code);
     await page.getByRole('button', { name: 'Verify' }).click();
-    await account(page).getByRole('link', { name: /^Account: / }).click();
+    await account(page)
+      .getByRole('link', { name: /^Account: / })
+      .click();
     await page.waitForURL('**/account');
 
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
+    await expect(axeViolations(page)).resolves.toEqual([]);
     await expect(page.getByText(phone).isVisible()).resolves.toBe(true);
     await page.getByLabel('Display name').fill('Phone Person');
     await page.getByRole('button', { name: 'Save profile' }).click();

@@ -27,14 +27,23 @@ const api = async (path: string) => {
 };
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Loads a page and waits until React has hydrated it (the root carries React's container key). */
+/**
+ * Loads a page and waits until React has hydrated it: hydration is time-sliced, and a click that
+ * lands before it reaches the link is an ordinary (full) page load. React tags each hydrated node;
+ * the page's <main> is among the last, then one frame for the commit.
+ */
 async function visit(page: Page, path: string) {
   const res = await page.goto(`${app.url}${path}`, { waitUntil: 'networkidle' });
   expect(res?.status(), path).toBe(200);
+  await hydrated(page);
+}
+
+async function hydrated(page: Page) {
   await page.waitForFunction(() => {
-    const root = document.getElementById('root');
-    return root !== null && Object.keys(root).some((k) => k.startsWith('__reactContainer'));
+    const main = document.getElementById('main');
+    return main !== null && Object.keys(main).some((k) => k.startsWith('__reactProps'));
   });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 /** A marker that survives client-side navigation and vanishes on a full page load. */
@@ -146,6 +155,7 @@ describe('discovery in Chromium', () => {
     await expect.poll(() => results.first().getAttribute('aria-label')).toMatch(firstResult);
 
     await page.reload({ waitUntil: 'networkidle' });
+    await hydrated(page);
     await expect(page.getByRole('checkbox', { name: 'Action' }).isChecked()).resolves.toBe(true);
     await expect(page.getByLabel('Sort by').inputValue()).resolves.toBe('rating.desc');
     await expect(page.getByLabel('From year').inputValue()).resolves.toBe('1990');

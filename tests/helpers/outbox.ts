@@ -20,7 +20,12 @@ export async function outboxFor(app: TestApp, recipient: string): Promise<Outbox
  * Waits for the `count`-th message to `recipient` (some are sent after the response, on purpose)
  * and returns it.
  */
-export async function waitForMessage(app: TestApp, recipient: string, count = 1, timeoutMs = 5_000): Promise<OutboxMessage> {
+export async function waitForMessage(
+  app: TestApp,
+  recipient: string,
+  count = 1,
+  timeoutMs = 5_000,
+): Promise<OutboxMessage> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const messages = await outboxFor(app, recipient);

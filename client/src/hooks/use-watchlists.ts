@@ -61,13 +61,16 @@ export function useAddItem() {
 
 /**
  * Notes and moves. A move shows at once (the list is reordered in the cache) and is undone if the
- * server refuses; either way the list is read again afterwards.
+ * server refuses; the list is read again once the last queued change is done.
  */
 export function useUpdateItem(listId: string) {
   const api = useApi();
   const qc = useQueryClient();
   const key = queryKeys.library.watchlist(listId);
   return useMutation({
+    // Moves of one list run one after another, in the order they were made: each sends an
+    // absolute position computed from what the screen showed at the time.
+    scope: { id: `watchlist:${listId}` },
     mutationFn: ({ itemId, body }: { itemId: string; body: UpdateWatchlistItemBody }) => api.library.updateItem(listId, itemId, body),
     onMutate: async ({ itemId, body }) => {
       await qc.cancelQueries({ queryKey: key });
@@ -83,7 +86,7 @@ export function useUpdateItem(listId: string) {
     onError: (_err, _vars, ctx) => {
       if (ctx?.previous) qc.setQueryData(key, ctx.previous);
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: LISTS }),
+    onSettled: () => (qc.isMutating({ mutationKey: undefined, predicate: (m) => m.options.scope?.id === `watchlist:${listId}` }) > 1 ? undefined : qc.invalidateQueries({ queryKey: LISTS })),
   });
 }
 

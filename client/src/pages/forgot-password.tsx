@@ -41,7 +41,14 @@ export function ForgotPasswordPage() {
         <FormAlert message={sent} tone="success" />
       ) : (
         <form onSubmit={submit} noValidate className="space-y-4">
-          <AuthField id="forgot-email" label="Email" type="email" autoComplete="email" error={errors.email?.message} {...form.register('email')} />
+          <AuthField
+            id="forgot-email"
+            label="Email"
+            type="email"
+            autoComplete="email"
+            error={errors.email?.message}
+            {...form.register('email')}
+          />
           <FormAlert message={formError} />
           <button type="submit" className={authButton.primary} disabled={isSubmitting}>
             Send the link

@@ -20,7 +20,8 @@ import type { Params, RouteDef } from '../route-types.ts';
 
 const WRITING_JOBS = new Set(['Screenplay', 'Writer', 'Story', 'Novel', 'Author']);
 
-const linksOr = (people: { id: number; name: string }[]) => (people.length > 0 ? <PeopleLinks people={people} /> : null);
+const linksOr = (people: { id: number; name: string }[]) =>
+  people.length > 0 ? <PeopleLinks people={people} /> : null;
 
 function facts(movie: MovieDetail) {
   const crew = movie.credits.crew;
@@ -59,7 +60,10 @@ export function MovieDetailPage({ params }: { params: Params }) {
         </div>
       </TitleHero>
       <CastStrip cast={movie.credits.cast} />
-      <ReviewsSection title={{ mediaType: 'movie', mediaId: movie.id, name: movie.title }} tmdbAverage={movie.voteAverage} />
+      <ReviewsSection
+        title={{ mediaType: 'movie', mediaId: movie.id, name: movie.title }}
+        tmdbAverage={movie.voteAverage}
+      />
       {movie.recommendations.length > 0 && <MediaRow title="Recommended" items={movie.recommendations} />}
       {movie.similar.length > 0 && <MediaRow title="More like this" items={movie.similar} />}
     </PageTransition>

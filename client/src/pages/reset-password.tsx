@@ -42,7 +42,11 @@ export function ResetPasswordPage() {
     );
   }
   return (
-    <AuthCard title="Choose a new password" intro="You will be signed out everywhere else." footer={done ? undefined : footer}>
+    <AuthCard
+      title="Choose a new password"
+      intro="You will be signed out everywhere else."
+      footer={done ? undefined : footer}
+    >
       {done ? (
         <div className="space-y-4">
           <FormAlert message="Your password is changed." tone="success" />

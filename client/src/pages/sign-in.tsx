@@ -25,7 +25,10 @@ function SignInForm({ returnTo }: { returnTo: string }) {
   const signedIn = useSignedIn();
   const [, navigate] = useLocation();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm({ resolver: zodResolver(SignInBody), defaultValues: { email: '', password: '', remember: false } });
+  const form = useForm({
+    resolver: zodResolver(SignInBody),
+    defaultValues: { email: '', password: '', remember: false },
+  });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -38,11 +41,29 @@ function SignInForm({ returnTo }: { returnTo: string }) {
   });
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      <AuthField id="sign-in-email" label="Email or username" autoComplete="username" error={errors.email?.message} {...form.register('email')} />
-      <AuthField id="sign-in-password" label="Password" type="password" autoComplete="current-password" error={errors.password?.message} {...form.register('password')} />
+      <AuthField
+        id="sign-in-email"
+        label="Email or username"
+        autoComplete="username"
+        error={errors.email?.message}
+        {...form.register('email')}
+      />
+      <AuthField
+        id="sign-in-password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.password?.message}
+        {...form.register('password')}
+      />
       <div className="flex items-center justify-between gap-3 text-sm">
         <label htmlFor="sign-in-remember" className="flex items-center gap-2 text-slate-300">
-          <input id="sign-in-remember" type="checkbox" className="h-4 w-4 accent-rose-600" {...form.register('remember')} />
+          <input
+            id="sign-in-remember"
+            type="checkbox"
+            className="h-4 w-4 accent-rose-600"
+            {...form.register('remember')}
+          />
           Keep me signed in
         </label>
         <Link href="/forgot-password" className={authLink}>
@@ -82,7 +103,11 @@ export function SignInPage() {
         </>
       }
     >
-      {notice && <div className="mb-4"><FormAlert message={notice} tone={search.get('error') ? 'error' : 'success'} /></div>}
+      {notice && (
+        <div className="mb-4">
+          <FormAlert message={notice} tone={search.get('error') ? 'error' : 'success'} />
+        </div>
+      )}
       {viewer ? (
         <SignedInNotice viewer={viewer} returnTo={returnTo} />
       ) : (
@@ -97,5 +122,9 @@ export function SignInPage() {
 
 export const route: Omit<RouteDef, 'path'> = {
   page: SignInPage,
-  head: () => ({ title: 'Sign in', description: 'Sign in to CineHub Pro to keep favorites, watchlists and reviews.', canonicalPath: '/sign-in' }),
+  head: () => ({
+    title: 'Sign in',
+    description: 'Sign in to CineHub Pro to keep favorites, watchlists and reviews.',
+    canonicalPath: '/sign-in',
+  }),
 };

@@ -36,7 +36,14 @@ function SignUpForm({ returnTo }: { returnTo: string }) {
   });
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      <AuthField id="sign-up-email" label="Email" type="email" autoComplete="email" error={errors.email?.message} {...form.register('email')} />
+      <AuthField
+        id="sign-up-email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        error={errors.email?.message}
+        {...form.register('email')}
+      />
       <AuthField
         id="sign-up-username"
         label="Username"
@@ -100,5 +107,9 @@ export function SignUpPage() {
 
 export const route: Omit<RouteDef, 'path'> = {
   page: SignUpPage,
-  head: () => ({ title: 'Create an account', description: 'Join CineHub Pro: favorites, watchlists and reviews.', canonicalPath: '/sign-up' }),
+  head: () => ({
+    title: 'Create an account',
+    description: 'Join CineHub Pro: favorites, watchlists and reviews.',
+    canonicalPath: '/sign-up',
+  }),
 };

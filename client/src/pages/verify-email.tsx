@@ -46,7 +46,12 @@ export function VerifyEmailPage() {
         <div className="space-y-4">
           <p className="text-sm text-slate-300">Confirm that this email address is yours.</p>
           <FormAlert message={error} />
-          <button type="button" className={authButton.primary} onClick={() => void confirm()} disabled={state === 'busy'}>
+          <button
+            type="button"
+            className={authButton.primary}
+            onClick={() => void confirm()}
+            disabled={state === 'busy'}
+          >
             Confirm my email
           </button>
         </div>

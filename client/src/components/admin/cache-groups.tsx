@@ -7,12 +7,26 @@ import { When } from './when.tsx';
 
 /** Entries per type and category, each a link to its entries and a purge button. */
 export function CacheGroups({ groups }: { groups: CacheGroup[] }) {
-  const purge = usePurgeCache();
-  if (groups.length === 0) return <p className="mb-6 text-slate-400">The cache is empty.</p>;
   return (
-    <div className="mb-8 overflow-x-auto">
+    <section aria-labelledby="cache-groups-heading" className="mb-8">
+      <h2 id="cache-groups-heading" className="mb-2 text-lg font-semibold">
+        By type and category
+      </h2>
+      {groups.length === 0 ? (
+        <p className="text-slate-400">The cache is empty.</p>
+      ) : (
+        <CacheGroupTable groups={groups} />
+      )}
+    </section>
+  );
+}
+
+function CacheGroupTable({ groups }: { groups: CacheGroup[] }) {
+  const purge = usePurgeCache();
+  return (
+    <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
-        <caption className="mb-2 text-left text-lg font-semibold">By type and category</caption>
+        <caption className="sr-only">Cache entries by type and category</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-400">
           <tr>
             <th scope="col" className="py-2 pr-3">Type</th>

@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** The frame of the sign-in, sign-up and recovery pages: a narrow card with a heading. */
-export function AuthCard({ title, intro, children, footer }: { title: string; intro?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthCard({
+  title,
+  intro,
+  children,
+  footer,
+}: {
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <main id="main" className="mx-auto w-full max-w-md px-4 py-12">
       <div className="rounded-2xl border border-white/10 bg-slate-900/60 p-6 shadow-xl sm:p-8">

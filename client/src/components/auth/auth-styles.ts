@@ -7,4 +7,5 @@ export const authButton = {
   danger:
     'inline-flex items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold text-rose-300 ring-1 ring-rose-500/40 hover:bg-rose-500/10 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-rose-400 disabled:opacity-60',
 };
-export const authLink = 'text-rose-300 underline-offset-2 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-rose-400 rounded';
+export const authLink =
+  'text-rose-300 underline underline-offset-2 hover:text-rose-200 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-rose-400 rounded';

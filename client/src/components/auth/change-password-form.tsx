@@ -12,7 +12,10 @@ import { applyServerErrors } from './server-errors.ts';
 export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
   const api = useApi();
   const [message, setMessage] = useState<{ text: string; tone: 'error' | 'success' } | null>(null);
-  const form = useForm({ resolver: zodResolver(ChangePasswordBody), defaultValues: { currentPassword: undefined, newPassword: '' } });
+  const form = useForm({
+    resolver: zodResolver(ChangePasswordBody),
+    defaultValues: { currentPassword: undefined, newPassword: '' },
+  });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setMessage(null);

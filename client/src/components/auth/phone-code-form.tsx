@@ -42,7 +42,15 @@ function NumberStep({ onSent }: { onSent: (phoneNumber: string) => void }) {
   );
 }
 
-function CodeStep({ phoneNumber, onVerified, onBack }: { phoneNumber: string; onVerified: (u: UserView) => void; onBack: () => void }) {
+function CodeStep({
+  phoneNumber,
+  onVerified,
+  onBack,
+}: {
+  phoneNumber: string;
+  onVerified: (u: UserView) => void;
+  onBack: () => void;
+}) {
   const api = useApi();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({ resolver: zodResolver(OtpVerifyBody), values: { phoneNumber, code: '' } });

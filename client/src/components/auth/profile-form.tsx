@@ -19,7 +19,11 @@ export function ProfileForm({ user }: { user: UserView }) {
   const [message, setMessage] = useState<{ text: string; tone: 'error' | 'success' } | null>(null);
   const form = useForm({
     resolver: zodResolver(UpdateProfileBody),
-    defaultValues: { displayName: user.displayName ?? '', firstName: user.firstName ?? '', lastName: user.lastName ?? '' },
+    defaultValues: {
+      displayName: user.displayName ?? '',
+      firstName: user.firstName ?? '',
+      lastName: user.lastName ?? '',
+    },
   });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {

@@ -9,7 +9,12 @@ import { FormAlert } from './form-alert.tsx';
 import { PhoneCodeForm } from './phone-code-form.tsx';
 import { applyServerErrors } from './server-errors.ts';
 
-const NAMES: Record<string, string> = { password: 'Email and password', google: 'Google', github: 'GitHub', phone: 'Phone code' };
+const NAMES: Record<string, string> = {
+  password: 'Email and password',
+  google: 'Google',
+  github: 'GitHub',
+  phone: 'Phone code',
+};
 
 function EmailRow({ user }: { user: UserView }) {
   const api = useApi();
@@ -27,7 +32,9 @@ function EmailRow({ user }: { user: UserView }) {
       <div className="flex flex-wrap items-center justify-between gap-2">
         <span>
           <span className="text-slate-400">Email:</span> {user.email}{' '}
-          <span className={user.isVerified ? 'text-emerald-300' : 'text-amber-300'}>{user.isVerified ? '(verified)' : '(not verified)'}</span>
+          <span className={user.isVerified ? 'text-emerald-300' : 'text-amber-300'}>
+            {user.isVerified ? '(verified)' : '(not verified)'}
+          </span>
         </span>
         {!user.isVerified && (
           <button type="button" className={authButton.secondary} onClick={() => void send()}>

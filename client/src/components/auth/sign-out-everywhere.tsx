@@ -9,10 +9,18 @@ export function SignOutEverywhere() {
   const [confirming, setConfirming] = useState(false);
   return (
     <div className="space-y-3 text-sm">
-      <p className="text-slate-400">Lost a device, or signed in somewhere you should not have? This signs you out on every browser and app, here too.</p>
+      <p className="text-slate-400">
+        Lost a device, or signed in somewhere you should not have? This signs you out on every browser and app, here
+        too.
+      </p>
       {confirming ? (
         <div className="flex flex-wrap gap-2">
-          <button type="button" className={authButton.danger} onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+          <button
+            type="button"
+            className={authButton.danger}
+            onClick={() => signOut.mutate()}
+            disabled={signOut.isPending}
+          >
             Yes, sign out everywhere
           </button>
           <button type="button" className={authButton.secondary} onClick={() => setConfirming(false)}>

@@ -1,7 +1,8 @@
 import { Link } from 'wouter';
 import { useSignOut, useViewer } from '../../hooks/use-auth.ts';
 
-const item = 'rounded-md px-2 py-1 hover:text-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-rose-400';
+const item =
+  'rounded-md px-2 py-1 hover:text-white focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-rose-400';
 
 /** The header's account corner: who is signed in (rendered by the server, no flash), or the ways in. */
 export function UserMenu() {
@@ -14,7 +15,10 @@ export function UserMenu() {
         <Link href="/sign-in" className={item}>
           Sign in
         </Link>
-        <Link href="/sign-up" className="rounded-md bg-rose-600 px-3 py-1.5 font-semibold text-white hover:bg-rose-500 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-rose-300">
+        <Link
+          href="/sign-up"
+          className="rounded-md bg-rose-600 px-3 py-1.5 font-semibold text-white hover:bg-rose-500 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-rose-300"
+        >
           Sign up
         </Link>
       </nav>

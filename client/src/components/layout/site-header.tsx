@@ -5,13 +5,14 @@ import { HeaderSearch } from './header-search.tsx';
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-white/10 bg-slate-950/90 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
-        <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:gap-6">
+        <Link href="/" className="flex shrink-0 items-center gap-2 whitespace-nowrap text-lg font-bold tracking-tight">
           <span aria-hidden="true" className="inline-block h-6 w-6 rounded-md bg-rose-600" />
-          CineHub Pro
+          {/* On a phone the mark alone, so the nav and the account menu fit on one line. */}
+          <span className="sr-only sm:not-sr-only">CineHub Pro</span>
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-4 text-sm text-slate-300">
-          <Link href="/" className="hover:text-white">
+        <nav aria-label="Main" className="flex items-center gap-4 whitespace-nowrap text-sm text-slate-300">
+          <Link href="/" className="hidden hover:text-white sm:inline">
             Home
           </Link>
           <Link href="/movies" className="hover:text-white">

@@ -44,7 +44,7 @@ export function ReviewsSection({ title, tmdbAverage }: { title: TitleRef & { nam
       <h2 id="reviews-heading" className="text-2xl font-bold tracking-tight">
         Reviews
       </h2>
-      <dl className="mt-3 flex flex-wrap gap-6 text-sm" aria-label="Ratings">
+      <dl className="mt-3 flex flex-wrap gap-6 text-sm">
         <div>
           <dt className="text-slate-400">CineHub users</dt>
           <dd className="text-lg font-semibold" data-testid="our-average">

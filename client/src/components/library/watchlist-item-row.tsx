@@ -71,10 +71,23 @@ export function WatchlistItemRow({ item, index, count, editable, busy, dragOver,
       </div>
       {editable && (
         <div className="flex shrink-0 flex-col items-end gap-1 sm:flex-row sm:items-start">
-          <button type="button" className={buttonClass.icon} aria-label={`Move ${title} up`} disabled={busy || index === 0} onClick={() => onMove(index)}>
+          {/* aria-disabled, not disabled: a disabled button drops keyboard focus mid-reorder. */}
+          <button
+            type="button"
+            className={buttonClass.icon}
+            aria-label={`Move ${title} up`}
+            aria-disabled={index === 0}
+            onClick={() => index > 0 && onMove(index)}
+          >
             <ArrowUpIcon />
           </button>
-          <button type="button" className={buttonClass.icon} aria-label={`Move ${title} down`} disabled={busy || index === count - 1} onClick={() => onMove(index + 2)}>
+          <button
+            type="button"
+            className={buttonClass.icon}
+            aria-label={`Move ${title} down`}
+            aria-disabled={index === count - 1}
+            onClick={() => index < count - 1 && onMove(index + 2)}
+          >
             <ArrowDownIcon />
           </button>
           <button type="button" className="rounded-md px-2 py-1 text-xs text-slate-300 hover:bg-white/10" onClick={() => setEditing((v) => !v)}>

@@ -10,7 +10,12 @@ import { RatingBadge } from './rating-badge.tsx';
 export const hrefFor = (item: Pick<CatalogItem, 'mediaType' | 'id'>) =>
   item.mediaType === 'person' ? `/person/${item.id}` : `/${item.mediaType}/${item.id}`;
 
-const TYPE_LABEL: Record<CatalogItem['mediaType'], string> = { movie: 'Movie', tv: 'TV', person: 'Person', custom: 'Custom' };
+const TYPE_LABEL: Record<CatalogItem['mediaType'], string> = {
+  movie: 'Movie',
+  tv: 'TV',
+  person: 'Person',
+  custom: 'Custom',
+};
 
 /**
  * The card's link name: the visible words in their on-screen order (WCAG "label in name"), without
