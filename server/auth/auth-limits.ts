@@ -2,13 +2,14 @@ import type { Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Executor } from '../db/database.ts';
 import { clientAddress, createRateLimiter } from '../http/rate-limit.ts';
-import type { AuthDeps } from './auth-deps.ts';
+import { sha256, type AuthDeps } from './auth-deps.ts';
 import { signInKey } from './auth.service.ts';
 
 const MINUTE = 60_000;
+// Keys from request bodies are hashed: the limits table should not collect typed emails and numbers.
 const bodyField = (req: Request, field: string) => {
   const v = (req.body as Record<string, unknown> | undefined)?.[field];
-  return typeof v === 'string' ? v.trim().toLowerCase().slice(0, 254) : 'none';
+  return typeof v === 'string' ? sha256(v.trim().toLowerCase()) : 'none';
 };
 
 /**

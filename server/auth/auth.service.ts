@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ChangePasswordBody, Credentials, SignUpBody, UpdateProfileBody, UserView } from '#shared/contracts/auth';
 import { AppError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../http/errors.ts';
 import type { Viewer } from '../http/viewer.ts';
-import type { AuthDeps, AuthRepos } from './auth-deps.ts';
+import { sha256, type AuthDeps, type AuthRepos } from './auth-deps.ts';
 import type { NewUser, UserRow } from './users.repository.ts';
 
 export type { UserRow };
@@ -78,7 +78,8 @@ export async function signInKey(deps: Pick<AuthDeps, 'repos'>, login: unknown): 
   if (typeof login !== 'string' || login.trim() === '') return 'none';
   const normalized = login.trim().toLowerCase().slice(0, 254);
   const user = await deps.repos.users.findForSignIn(normalized);
-  return user ? `user:${user.id}` : `login:${normalized}`;
+  // Unknown logins are hashed: people type passwords into the email box, and the key is stored.
+  return user ? `user:${user.id}` : `login:${sha256(normalized)}`;
 }
 
 export async function getUser(deps: Pick<AuthDeps, 'repos'>, userId: string): Promise<UserRow> {

@@ -94,7 +94,7 @@ describe('the library in Chromium', () => {
     await page.waitForURL(`**/watchlists/${list!.id}`);
     const titles = page.getByRole('list', { name: 'Titles on Weekend picks' }).getByRole('listitem');
     const order = async () => (await titles.getByRole('link').allTextContents()).map((t) => t.trim());
-    expect(await order()).toEqual(picks.map((m) => m.title));
+    await expect.poll(order).toEqual(picks.map((m) => m.title));
 
     // Keyboard: focus the first title's "move down" and press Enter twice; focus stays on it.
     const down = page.getByRole('button', { name: `Move ${picks[0]!.title} down` });
@@ -116,7 +116,7 @@ describe('the library in Chromium', () => {
     await link.waitFor();
     const url = await link.inputValue();
     expect(url).toBe(`${app.url}/watchlists/${list!.id}`);
-    expect(problems).toEqual([]);
+    expect(problems, problems.join('\n')).toEqual([]);
 
     const stranger = await openPage(browser);
     const res = await stranger.page.goto(url, { waitUntil: 'networkidle' });

@@ -1,4 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
+import './dialog-nonce.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';

@@ -1,4 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
+import './dialog-nonce.ts';
 import { useState, type ReactNode } from 'react';
 import { buttonClass } from './form-field.tsx';
 

@@ -1,4 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
+import './dialog-nonce.ts';
 import { useState } from 'react';
 import { isApiError } from '#shared/api';
 import { errorText } from '../../hooks/use-library.ts';
