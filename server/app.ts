@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import type { Server } from 'node:http';
 import { createAuthStateRepository } from './auth/auth-state.repository.ts';
 import { authenticate } from './auth/authenticate.ts';
+import { sessionCookieName } from './auth/session.ts';
 import { createAuthFeature } from './auth/auth-router.ts';
 import { findViewerUser } from './auth/auth.service.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
@@ -42,7 +43,17 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   healthRoutes(app, { database: rt.database, metrics: rt.metrics });
   app.use('/img', imagesRoutes(rt.images, rt.customImages));
 
-  app.use(rt.sessions.middleware);
+  // express-session makes (and signs, and hashes) a session for every request without a cookie,
+  // only to drop it unsaved: anonymous reads skip it. Sign-in, sign-up and OAuth start sessions,
+  // so everything under /api/auth always gets one.
+  const sessionCookie = `${sessionCookieName(rt.config.production)}=`;
+  app.use((req, res, next) => {
+    if (req.headers.cookie?.includes(sessionCookie) || req.path.startsWith('/api/auth')) {
+      rt.sessions.middleware(req, res, next);
+      return;
+    }
+    next();
+  });
   app.use(authenticate({ authState: createAuthStateRepository(rt.database.db), jwtSecret: rt.config.secrets.jwt }));
 
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT }));

@@ -37,8 +37,16 @@ const Env = z
     TMDB_IMAGE_BASE_URL: z.string().url().default('https://image.tmdb.org/t/p'),
     TMDB_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
     TMDB_RATE_PER_SECOND: z.coerce.number().positive().default(35),
-    CACHE_TTL_DETAIL_S: z.coerce.number().int().positive().default(24 * 3600),
-    CACHE_TTL_PERSON_S: z.coerce.number().int().positive().default(7 * 24 * 3600),
+    CACHE_TTL_DETAIL_S: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(24 * 3600),
+    CACHE_TTL_PERSON_S: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(7 * 24 * 3600),
     CACHE_TTL_LIST_S: z.coerce.number().int().positive().default(3600),
     // How long "TMDB has no such id" is remembered, so a flood of bad ids stays off TMDB.
     CACHE_TTL_NOT_FOUND_S: z.coerce.number().int().positive().default(600),
@@ -50,11 +58,16 @@ const Env = z
     // Encode AVIF copies of cached images in the background (served to browsers that accept AVIF).
     IMAGE_AVIF: z.enum(['0', '1', 'true', 'false']).default('1'),
     CLOUDINARY_URL: optionalString.pipe(
-      z.string().regex(/^cloudinary:\/\//, 'must be a cloudinary:// URL').optional(),
+      z
+        .string()
+        .regex(/^cloudinary:\/\//, 'must be a cloudinary:// URL')
+        .optional(),
     ),
     SENDGRID_API_KEY: optionalString,
     // Where the SendGrid SDK sends mail (tests point it at a local fake).
     SENDGRID_BASE_URL: z.string().url().default('https://api.sendgrid.com/'),
+    // Per-call timeout for SendGrid and Twilio (each call is tried at most 3 times).
+    NOTIFY_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
     MAIL_FROM: z.string().email().default('CineHub Pro <no-reply@cinehub.local>').or(z.string().min(3)),
     TWILIO_ACCOUNT_SID: optionalString.pipe(z.string().startsWith('AC', 'must start with AC').optional()),
     TWILIO_AUTH_TOKEN: optionalString,
@@ -166,7 +179,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     imageAvif: env.IMAGE_AVIF === '1' || env.IMAGE_AVIF === 'true',
     jobs: { concurrency: env.JOBS_CONCURRENCY },
     mail: env.SENDGRID_API_KEY
-      ? { kind: 'sendgrid' as const, apiKey: env.SENDGRID_API_KEY, from: env.MAIL_FROM, baseUrl: env.SENDGRID_BASE_URL }
+      ? {
+          kind: 'sendgrid' as const,
+          apiKey: env.SENDGRID_API_KEY,
+          from: env.MAIL_FROM,
+          baseUrl: env.SENDGRID_BASE_URL,
+          timeoutMs: env.NOTIFY_TIMEOUT_MS,
+        }
       : { kind: 'outbox' as const, from: env.MAIL_FROM },
     sms:
       env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
@@ -176,6 +195,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
             authToken: env.TWILIO_AUTH_TOKEN,
             from: env.TWILIO_FROM,
             baseUrl: env.TWILIO_BASE_URL?.replace(/\/$/, '') ?? null,
+            timeoutMs: env.NOTIFY_TIMEOUT_MS,
           }
         : { kind: 'outbox' as const },
     oauth: {

@@ -82,6 +82,10 @@ function Pages({ initialStatus, initialPath }: Pick<AppProps, 'initialStatus' | 
 export function App(props: AppProps) {
   // One WebSocket for the whole page (opened after hydration): server events refresh matching queries.
   useLiveEvents();
+  useEffect(() => {
+    // A visible signal that the page is interactive (browser tests wait for it before clicking).
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
   return (
     <PublicConfigProvider value={{ oauth: props.oauth }}>
       <div className="flex min-h-screen flex-col">

@@ -8,6 +8,15 @@ import type { MetricSampler, SampleName } from './metric-sampler.ts';
 type Deps = { store: AdminStore; sampler: MetricSampler; jobs: Pick<JobQueue, 'stats'>; now?: () => number };
 
 const BIN_MIN = 15;
+
+type Counts = { queued: number; active: number; failed: number; completed: number };
+const counts = (parts: Counts[]): Counts =>
+  parts.reduce((a, c) => ({ queued: a.queued + c.queued, active: a.active + c.active, failed: a.failed + c.failed, completed: a.completed + c.completed }), {
+    queued: 0,
+    active: 0,
+    failed: 0,
+    completed: 0,
+  });
 const BIN_MS = BIN_MIN * 60_000;
 const BINS = (24 * 60) / BIN_MIN;
 
@@ -57,7 +66,8 @@ export async function adminStats(deps: Deps, viewer: Viewer | null): Promise<Adm
     cache: { ...cache, hits, misses, hitRatio: hits + misses === 0 ? null : hits / (hits + misses) },
     upstream: { calls: sum(upstreamSeries) },
     images: { cached: images },
-    jobs: { queued: jobs.queued, active: jobs.active, failed: jobs.failed, completed: jobs.completed },
+    jobs: counts([jobs]),
+    imageJobs: counts(Object.entries(jobs.byKind).filter(([kind]) => kind.startsWith('image-')).map(([, c]) => c)),
     series: { requests: series('requests'), cacheHits: hitsSeries, upstreamCalls: upstreamSeries },
     generatedAt: new Date(now).toISOString(),
   };

@@ -22,8 +22,8 @@ export async function listUsers(deps: Deps, viewer: Viewer | null, q: AdminUserQ
  * Promote, demote, ban or unban. A ban ends everything at once, in the same transaction as the
  * flag, through the auth feature's revokeIn: the token version goes up (live access JWTs and
  * sessions stop working), refresh tokens are revoked and the user's session rows are deleted.
- * Each change is audited in that transaction. An admin may
- * not demote or ban themself: it would lock the last admin out, and nobody could audit it.
+ * Each change is audited in that transaction. An admin may not demote or ban themself: one
+ * misclick would lock them (perhaps the only admin) out; another admin has to make that call.
  */
 export async function updateUser(deps: Deps, viewer: Viewer | null, id: string, body: UpdateAdminUserBody): Promise<AdminUser> {
   const actor = assertAdmin(viewer);

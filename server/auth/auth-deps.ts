@@ -46,8 +46,6 @@ export interface AuthDeps {
   log: Logger;
 }
 
-export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-
 export function createAuthDeps(o: {
   database: Database;
   notify: Notify;

@@ -2,7 +2,8 @@ import type { Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Executor } from '../db/database.ts';
 import { clientAddress, createRateLimiter } from '../http/rate-limit.ts';
-import { sha256, type AuthDeps } from './auth-deps.ts';
+import type { AuthDeps } from './auth-deps.ts';
+import { sha256 } from './digest.ts';
 import { signInKey } from './auth.service.ts';
 
 const MINUTE = 60_000;

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { ChangePasswordBody, Credentials, SignUpBody, UpdateProfileBody, UserView } from '#shared/contracts/auth';
 import { AppError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../http/errors.ts';
 import type { Viewer } from '../http/viewer.ts';
-import { sha256, type AuthDeps, type AuthRepos } from './auth-deps.ts';
+import type { AuthDeps, AuthRepos } from './auth-deps.ts';
+import { sha256 } from './digest.ts';
 import type { NewUser, UserRow } from './users.repository.ts';
 
 export type { UserRow };

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { ValidationError } from '../http/errors.ts';
 import type { Viewer } from '../http/viewer.ts';
-import { sha256, type AuthDeps } from './auth-deps.ts';
+import type { AuthDeps } from './auth-deps.ts';
+import { sha256 } from './digest.ts';
 import { getUser, revokeIn, type UserRow } from './auth.service.ts';
 
 const VERIFY_TTL_MS = 24 * 3600 * 1000;

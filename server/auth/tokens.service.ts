@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { TokenPair } from '#shared/contracts/auth';
 import { UnauthorizedError } from '../http/errors.ts';
 import { ACCESS_TOKEN_TTL_S, signAccessToken } from './access-tokens.ts';
-import { sha256, type AuthDeps } from './auth-deps.ts';
+import type { AuthDeps } from './auth-deps.ts';
+import { sha256 } from './digest.ts';
 import { toUserView, type UserRow } from './auth.service.ts';
 
 /** A family of rotated refresh tokens lives at most this long from its first sign-in, however often refreshed. */

@@ -188,6 +188,51 @@ describe('Twilio (the real SDK against a local fake)', () => {
   });
 });
 
+describe('a provider that never answers', () => {
+  let server: Server;
+  let url: string;
+  let seen = 0;
+  let app: TestApp;
+  beforeAll(async () => {
+    server = createServer(() => {
+      seen++; // and never answer
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    app = await startTestApp({
+      env: {
+        NOTIFY_TIMEOUT_MS: '300',
+        SENDGRID_API_KEY: 'SG.test-key',
+        SENDGRID_BASE_URL: url,
+        TWILIO_ACCOUNT_SID: 'AC0123456789abcdef0123456789abcdef',
+        TWILIO_AUTH_TOKEN: 'twilio-test-token',
+        TWILIO_FROM: '+15005550006',
+        TWILIO_BASE_URL: url,
+      },
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    server?.closeAllConnections();
+    await new Promise<void>((r) => server?.close(() => r()));
+  });
+
+  it('times out each call, tries three times, then answers 503 (email and SMS alike)', async () => {
+    const u = await signUpWithCookie(app);
+    seen = 0;
+    const started = Date.now();
+    expect((await u.send('POST', '/api/auth/email/verify/request')).status).toBe(503);
+    expect(seen).toBe(3);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await upstreamCount(app, 'sendgrid', 'network')).toBe(3);
+
+    seen = 0;
+    expect((await app.send('POST', '/api/auth/otp/request', { phoneNumber: '+14155550145' })).status).toBe(503);
+    expect(seen).toBe(3);
+    expect(await upstreamCount(app, 'twilio', 'network')).toBe(3);
+  });
+});
+
 describe('the outbox (no provider configured)', () => {
   let app: TestApp;
   beforeAll(async () => {

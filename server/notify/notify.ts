@@ -35,8 +35,6 @@ export interface NotifyDeps {
   revealInLog: boolean;
 }
 
-export const UPSTREAM_TIMEOUT_MS = 5_000;
-
 /**
  * Picks the mailer and SMS sender once, from config. The SDKs are imported only when configured:
  * Twilio alone takes most of a second to load.
@@ -46,14 +44,14 @@ export async function createNotify(config: Pick<Config, 'mail' | 'sms'>, deps: N
   let mailer: Mailer;
   if (config.mail.kind === 'sendgrid') {
     const { createSendGridMailer } = await import('./sendgrid-mailer.ts');
-    mailer = createSendGridMailer({ ...config.mail, timeoutMs: UPSTREAM_TIMEOUT_MS, metrics: deps.metrics });
+    mailer = createSendGridMailer({ ...config.mail, metrics: deps.metrics });
   } else {
     mailer = createOutboxMailer({ outbox, log: deps.log, revealInLog: deps.revealInLog });
   }
   let sms: SmsSender;
   if (config.sms.kind === 'twilio') {
     const { createTwilioSms } = await import('./twilio-sms.ts');
-    sms = await createTwilioSms({ ...config.sms, timeoutMs: UPSTREAM_TIMEOUT_MS, metrics: deps.metrics });
+    sms = await createTwilioSms({ ...config.sms, metrics: deps.metrics });
   } else {
     sms = createOutboxSms({ outbox, log: deps.log, revealInLog: deps.revealInLog });
   }

@@ -70,10 +70,15 @@ export async function createSsr(app: Express, opts: SsrOptions) {
       '/assets',
       express.static(path.join(distDir, 'client', 'assets'), { immutable: true, maxAge: '1y', index: false }),
     );
-    app.use(express.static(path.join(distDir, 'client'), { index: false, maxAge: '1h' }));
+    // Files at the root (favicon.svg, robots.txt…) all have an extension; pages never do, so
+    // they skip the file lookup (a stat and a 404 error object per page view otherwise).
+    const rootFiles = express.static(path.join(distDir, 'client'), { index: false, maxAge: '1h' });
+    app.use((req, res, next) => (/\.[\w]+$/.test(req.path) ? rootFiles(req, res, next) : next()));
   }
 
-  const htmlCache = new LRUCache<string, { status: number; page: string }>({
+  // A page is kept as the byte runs between its nonce placeholders: sending it is a copy with
+  // this response's nonce in the gaps, not a search-and-replace over a string and its re-encoding.
+  const htmlCache = new LRUCache<string, { status: number; parts: Buffer[] }>({
     max: 500,
     ttl: opts.htmlCacheTtlMs,
   });
@@ -85,16 +90,22 @@ export async function createSsr(app: Express, opts: SsrOptions) {
     if (!entry) {
       const render = await getRender();
       const result = await render(url, ctx);
-      entry = { status: result.status, page: fillTemplate(await getTemplate(url), result) };
+      const page = fillTemplate(await getTemplate(url), result);
+      entry = { status: result.status, parts: page.split(NONCE_PLACEHOLDER).map((p) => Buffer.from(p)) };
       // Error pages are not kept: the next visitor should get a fresh try.
       if (cacheable && (result.status === 200 || result.status === 404)) htmlCache.set(url, entry);
     }
-    const nonce = String(res.locals.nonce);
-    res
-      .status(entry.status)
-      .type('html')
-      .setHeader('Cache-Control', 'no-cache')
-      .send(entry.page.replaceAll(NONCE_PLACEHOLDER, nonce));
+    const nonce = Buffer.from(String(res.locals.nonce));
+    const chunks: Buffer[] = [];
+    entry.parts.forEach((part, i) => (i === 0 ? chunks.push(part) : chunks.push(nonce, part)));
+    const body = Buffer.concat(chunks);
+    // res.end, not res.send: with a fresh nonce in every response an ETag could never match, so
+    // hashing each page for one is wasted work.
+    res.status(entry.status);
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('Content-Length', body.length);
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   return {

@@ -14,6 +14,13 @@ export type AdminAccess = z.infer<typeof AdminAccess>;
 export const SeriesPoint = z.object({ at: isoDate, value: z.number().int() });
 export type SeriesPoint = z.infer<typeof SeriesPoint>;
 
+const JobCounts = z.object({
+  queued: z.number().int(),
+  active: z.number().int(),
+  failed: z.number().int(),
+  completed: z.number().int(),
+});
+
 export const AdminStats = z.object({
   users: z.object({ total: z.number().int(), admins: z.number().int(), banned: z.number().int() }),
   reviews: z.object({ total: z.number().int(), reported: z.number().int(), hidden: z.number().int() }),
@@ -28,12 +35,9 @@ export const AdminStats = z.object({
   }),
   upstream: z.object({ calls: z.number().int() }),
   images: z.object({ cached: z.number().int() }),
-  jobs: z.object({
-    queued: z.number().int(),
-    active: z.number().int(),
-    failed: z.number().int(),
-    completed: z.number().int(),
-  }),
+  /** Background jobs of every kind, and the image cache's own (image-precache, image-avif). */
+  jobs: JobCounts,
+  imageJobs: JobCounts,
   /** The last 24 hours in 15-minute buckets, oldest first, summed over every instance. */
   series: z.object({
     requests: z.array(SeriesPoint),

@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TokenPair, UserBody } from '#shared/contracts/auth';
 import { ErrorBody } from '#shared/contracts/errors';
 import { cookieClient, signUpWithCookie } from '../helpers/factories.ts';
@@ -14,6 +14,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.close();
+});
+// Every test starts with fresh brute-force counters (they are per address, and all tests share 127.0.0.1).
+afterEach(async () => {
+  await app.server.runtime.database.pool.query('DELETE FROM rate_limits');
 });
 
 const sql = (text: string, values: unknown[] = []) =>
@@ -105,7 +109,6 @@ describe('brute force', () => {
   });
 
   it('counts failures per address across accounts too', async () => {
-    await sql('DELETE FROM rate_limits');
     let status = 0;
     let tries = 0;
     while (status !== 429 && tries < 60) {
@@ -115,8 +118,10 @@ describe('brute force', () => {
       ).status;
     }
     expect(status).toBe(429);
-    expect(tries).toBe(51);
-    await sql('DELETE FROM rate_limits');
+    // 50 failures allowed; a successful sign-in of the previous test may still give one back (its
+    // decrement runs after its response), hence 51 or 52.
+    expect(tries).toBeGreaterThanOrEqual(51);
+    expect(tries).toBeLessThanOrEqual(52);
   });
 
   it('fails closed: with the limit store unavailable, sign-in is a 503, not unthrottled', async () => {

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogPage } from '#shared/contracts/catalog';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { launchBrowser, openPage, waitForHydration } from '../helpers/browser.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let app: TestApp;
@@ -26,6 +26,7 @@ describe('home page in Chromium', () => {
     const serverHtml = await res!.text();
     expect(serverHtml).toContain(first.title.replace(/&/g, '&amp;'));
 
+    await waitForHydration(page);
     await expect(page.title()).resolves.toBe('CineHub Pro');
     const card = page.getByRole('link', { name: new RegExp(`^${escapeRe(first.title)}`) }).first();
     await expect(card.isVisible()).resolves.toBe(true);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogPage, type CatalogItem } from '#shared/contracts/catalog';
@@ -20,6 +22,21 @@ afterAll(async () => {
 });
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Evaluated through DevTools, so the page's CSP (rightly) does not block it.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core's serious and critical violations on the current page. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<Result> } }).axe;
+    const result = await axe.run(document);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
+}
 
 /** A user signed up through the API, and a Chromium page carrying that session cookie. */
 async function signedIn(): Promise<WatchedPage & { user: CookieUser }> {
@@ -108,6 +125,14 @@ describe('the library in Chromium', () => {
     const saved = WatchlistDetail.parse(await json(await user.get(`/api/watchlists/${list!.id}`), 200));
     expect(saved.items.map((i) => i.mediaId)).toEqual([picks[1]!.id, picks[2]!.id, picks[0]!.id]);
 
+    // The mouse: drag the last title onto the first.
+    await titles.last().dragTo(titles.first());
+    await expect.poll(order).toEqual([picks[0]!.title, picks[1]!.title, picks[2]!.title]);
+    await expect
+      .poll(async () => WatchlistDetail.parse(await json(await user.get(`/api/watchlists/${list!.id}`), 200)).items.map((i) => i.mediaId))
+      .toEqual(picks.map((m) => m.id));
+    expect(await axeViolations(page)).toEqual([]);
+
     // Share: make it public, take the link.
     await page.getByRole('button', { name: 'Edit list' }).click();
     await page.getByLabel('Public: anyone with the link can see it').check();
@@ -126,8 +151,9 @@ describe('the library in Chromium', () => {
     expect(html).toContain(`<meta property="og:url" content="`);
     await stranger.page.getByRole('heading', { level: 1, name: 'Weekend picks' }).waitFor();
     const shared = stranger.page.getByRole('list', { name: 'Titles on Weekend picks' }).getByRole('link');
-    expect((await shared.allTextContents()).map((t) => t.trim())).toEqual([picks[1]!.title, picks[2]!.title, picks[0]!.title]);
+    expect((await shared.allTextContents()).map((t) => t.trim())).toEqual(picks.map((m) => m.title));
     expect(await stranger.page.getByRole('button', { name: /Edit list|Move .* down|Delete list/ }).count()).toBe(0);
+    expect(await axeViolations(stranger.page)).toEqual([]);
     expect(stranger.problems).toEqual([]);
   });
 
@@ -142,6 +168,7 @@ describe('the library in Chromium', () => {
     const mine = section.getByRole('article', { name: `Review by ${user.user.displayName ?? user.username}` });
     await mine.getByText('Sharp, funny and too short.').waitFor();
     await section.getByTestId('our-average').filter({ hasText: '8.5' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await expect(section.getByRole('button', { name: 'Post review' }).count()).resolves.toBe(0);
 
     await mine.getByRole('button', { name: 'Edit' }).click();
@@ -164,6 +191,7 @@ describe('the library in Chromium', () => {
     await page.getByRole('button', { name: 'Add title' }).click();
     await expect(page.getByLabel('Year (optional)').getAttribute('aria-invalid')).resolves.toBe('true');
     await page.getByText('must be a four-digit year (YYYY)').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await expect(page.getByLabel('Poster image URL (optional)').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(CustomTitlePage.parse(await json(await user.get('/api/custom-titles?owner=me'), 200)).meta.total).toBe(0);
 

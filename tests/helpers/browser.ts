@@ -37,3 +37,8 @@ export async function openPage(browser: Browser, opts: { reducedMotion?: boolean
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   return { page, context, problems };
 }
+
+/** Waits until React has hydrated the page: a click before that is an ordinary full page load. */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-hydrated="true"]', { state: 'attached' });
+}

@@ -31,7 +31,10 @@ export function FavoriteButton({ item, variant = 'card', className }: FavoriteBu
   const ref = { mediaType: item.mediaType, mediaId: item.id } as MediaRef;
   const favorite = state?.favorites.find((f) => sameTitle(f, ref)) ?? null;
   const on = favorite !== null;
+  // On a card the heart is an icon and names the title; on a title page its visible words are its
+  // whole name (WCAG "label in name").
   const label = on ? `Remove ${item.title} from favorites` : `Add ${item.title} to favorites`;
+  const pageLabel = on ? 'Remove from favorites' : 'Add to favorites';
 
   const onClick = () => {
     if (state && !state.viewer) {
@@ -54,8 +57,8 @@ export function FavoriteButton({ item, variant = 'card', className }: FavoriteBu
     <>
       <button
         type="button"
-        aria-label={label}
-        title={label}
+        aria-label={variant === 'card' ? label : undefined}
+        title={variant === 'card' ? label : undefined}
         data-favorite={on ? 'on' : 'off'}
         disabled={toggle.isPending || (favorite !== null && favorite.id === 'pending')}
         onClick={onClick}
@@ -69,7 +72,7 @@ export function FavoriteButton({ item, variant = 'card', className }: FavoriteBu
         )}
       >
         <HeartIcon filled={on} width={variant === 'card' ? 18 : 20} height={variant === 'card' ? 18 : 20} />
-        {variant === 'page' && <span className="text-white">{on ? 'Favorited' : 'Favorite'}</span>}
+        {variant === 'page' && <span className="text-white">{pageLabel}</span>}
       </button>
       {failed && (
         <span role="alert" className="sr-only">

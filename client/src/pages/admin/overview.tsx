@@ -25,7 +25,9 @@ function Totals({ stats }: { stats: AdminStats }) {
         {stats.cache.hits} hits · {stats.cache.misses} misses
       </StatCard>
       <StatCard label="Upstream calls (24 h)" value={stats.upstream.calls} />
-      <StatCard label="Images cached" value={stats.images.cached} />
+      <StatCard label="Images cached" value={stats.images.cached}>
+        image jobs: {stats.imageJobs.queued} queued · {stats.imageJobs.active} active · {stats.imageJobs.failed} failed
+      </StatCard>
       <StatCard label="Jobs" value={`${stats.jobs.queued} queued`}>
         {stats.jobs.active} active · {stats.jobs.failed} failed · {stats.jobs.completed} done
       </StatCard>

@@ -1,0 +1,15 @@
+import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
+const autocannon = createRequire(import.meta.url)('autocannon') as (o: object) => Promise<{ requests: { average: number } }>;
+const target = process.argv[2] ?? '/api/movies/trending';
+const child = fork('/work/main/bench/zz-prof-server.ts', [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const url = await new Promise<string>((r) => child.once('message', (m: { url: string }) => r(m.url)));
+for (let i = 0; i < 3; i++) await fetch(url + target);
+await new Promise((r) => setTimeout(r, 8000));
+const ask = (type: string) => new Promise((r) => { child.once('message', r); child.send({ type }); });
+await ask('pstart');
+const res = await autocannon({ url: url + target, connections: 50, duration: 5 });
+await ask('pstop');
+console.log(target, Math.round(res.requests.average));
+child.disconnect();
+await new Promise((r) => child.once('exit', r));
