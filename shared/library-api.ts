@@ -6,7 +6,6 @@ import type {
   CustomTitleView,
   FavoritePage,
   FavoriteView,
-  ImportReport,
   LibraryState,
   MediaRef,
   ProfileView,
@@ -21,6 +20,7 @@ import type {
   WatchlistPage,
   WatchlistSummary,
 } from './contracts/library.ts';
+import type { ImportReport } from './contracts/library-transfer.ts';
 
 /** Request bodies as a page sends them (defaults filled in by the server). */
 export type NewWatchlist = Omit<CreateWatchlistBody, 'isPublic'> & { isPublic?: boolean };

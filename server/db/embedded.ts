@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import lockfile from 'proper-lockfile';
+import { keepBatchesTogether } from './pglite-queue-fix.ts';
 
 export interface EmbeddedPostgres {
   /** A postgres:// URL on a loopback port, so every ordinary PostgreSQL client works unchanged. */
@@ -37,6 +38,7 @@ export async function startEmbeddedPostgres(opts: {
   }
   const db = await PGlite.create({ dataDir: opts.dir ?? undefined, extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: opts.maxConnections });
+  keepBatchesTogether(server);
   await server.start();
   const [host, port] = server.getServerConn().split(':');
   return {

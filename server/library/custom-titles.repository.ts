@@ -88,7 +88,11 @@ export function createCustomTitlesRepository(db: Executor) {
       const needle = text.trim().toLowerCase();
       const lowered = sql`lower(${customTitles.title})`;
       const where: SQL | undefined = and(
-        or(ilike(customTitles.title, `%${escapeLike(needle)}%`), sql`${needle} % ${lowered}`, sql`${needle} <% ${lowered}`),
+        or(
+          ilike(customTitles.title, `%${escapeLike(needle)}%`),
+          sql`${needle} % ${lowered}`,
+          sql`${needle} <% ${lowered}`,
+        ),
         year === undefined ? undefined : eq(customTitles.year, String(year)),
       );
       const [rows, [total]] = await Promise.all([

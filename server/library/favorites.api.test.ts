@@ -18,7 +18,8 @@ afterAll(async () => {
 
 const favorite = async (user: TestUser, mediaType: string, mediaId: unknown, status = 201) =>
   FavoriteView.parse(await json(await user.send('POST', '/api/favorites', { mediaType, mediaId }), status));
-const list = async (user: TestUser, query = '') => FavoritePage.parse(await json(await user.get(`/api/favorites${query}`), 200));
+const list = async (user: TestUser, query = '') =>
+  FavoritePage.parse(await json(await user.get(`/api/favorites${query}`), 200));
 
 describe('favorites', () => {
   it('adds a movie with its catalog summary; adding it again returns the first one with 200', async () => {
@@ -51,24 +52,59 @@ describe('favorites', () => {
 
   it('refuses unknown titles (404) and malformed references (400 with the field)', async () => {
     const carol = await createUser(app);
-    await expectError(await carol.send('POST', '/api/favorites', { mediaType: 'movie', mediaId: 999_999_999 }), 404, 'NOT_FOUND');
     await expectError(
-      await carol.send('POST', '/api/favorites', { mediaType: 'custom', mediaId: '5d2c3b1a-0000-4000-8000-000000000000' }),
+      await carol.send('POST', '/api/favorites', { mediaType: 'movie', mediaId: 999_999_999 }),
       404,
       'NOT_FOUND',
     );
-    expect(await expectError(await carol.send('POST', '/api/favorites', { mediaType: 'movie', mediaId: 'abc' }), 400, 'VALIDATION_ERROR')).toContain('mediaId');
-    expect(await expectError(await carol.send('POST', '/api/favorites', { mediaType: 'custom', mediaId: 603 }), 400, 'VALIDATION_ERROR')).toContain('mediaId');
-    expect(await expectError(await carol.send('POST', '/api/favorites', { mediaType: 'person', mediaId: 1 }), 400, 'VALIDATION_ERROR')).toContain('mediaType');
-    await expectError(await carol.send('POST', '/api/favorites', { mediaType: 'movie', mediaId: movies[0]!.id, userId: carol.id }), 400, 'VALIDATION_ERROR');
+    await expectError(
+      await carol.send('POST', '/api/favorites', {
+        mediaType: 'custom',
+        mediaId: '5d2c3b1a-0000-4000-8000-000000000000',
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    expect(
+      await expectError(
+        await carol.send('POST', '/api/favorites', { mediaType: 'movie', mediaId: 'abc' }),
+        400,
+        'VALIDATION_ERROR',
+      ),
+    ).toContain('mediaId');
+    expect(
+      await expectError(
+        await carol.send('POST', '/api/favorites', { mediaType: 'custom', mediaId: 603 }),
+        400,
+        'VALIDATION_ERROR',
+      ),
+    ).toContain('mediaId');
+    expect(
+      await expectError(
+        await carol.send('POST', '/api/favorites', { mediaType: 'person', mediaId: 1 }),
+        400,
+        'VALIDATION_ERROR',
+      ),
+    ).toContain('mediaType');
+    await expectError(
+      await carol.send('POST', '/api/favorites', { mediaType: 'movie', mediaId: movies[0]!.id, userId: carol.id }),
+      400,
+      'VALIDATION_ERROR',
+    );
     expect((await list(carol)).meta.total).toBe(0);
   });
 
   it('favorites a custom title (UUID id) with its summary', async () => {
     const dan = await createUser(app);
-    const ct = CustomTitleView.parse(await json(await dan.send('POST', '/api/custom-titles', { title: 'Backyard Epic', year: '2019' }), 201));
+    const ct = CustomTitleView.parse(
+      await json(await dan.send('POST', '/api/custom-titles', { title: 'Backyard Epic', year: '2019' }), 201),
+    );
     const fav = await favorite(dan, 'custom', ct.id);
-    expect(fav).toMatchObject({ mediaType: 'custom', mediaId: ct.id, media: { mediaType: 'custom', id: ct.id, title: 'Backyard Epic', year: 2019 } });
+    expect(fav).toMatchObject({
+      mediaType: 'custom',
+      mediaId: ct.id,
+      media: { mediaType: 'custom', id: ct.id, title: 'Backyard Epic', year: 2019 },
+    });
   });
 
   it("deletes your own favorite (204); someone else's is a 404 and stays", async () => {
@@ -85,8 +121,15 @@ describe('favorites', () => {
 
   it('needs sign-in; the library state answers anonymous visitors with an empty state', async () => {
     await expectError(await app.get('/api/favorites'), 401, 'UNAUTHORIZED');
-    await expectError(await app.send('POST', '/api/favorites', { mediaType: 'movie', mediaId: movies[0]!.id }), 401, 'UNAUTHORIZED');
-    expect(LibraryState.parse(await json(await app.get('/api/library/state'), 200))).toEqual({ viewer: null, favorites: [] });
+    await expectError(
+      await app.send('POST', '/api/favorites', { mediaType: 'movie', mediaId: movies[0]!.id }),
+      401,
+      'UNAUTHORIZED',
+    );
+    expect(LibraryState.parse(await json(await app.get('/api/library/state'), 200))).toEqual({
+      viewer: null,
+      favorites: [],
+    });
     const gina = await createUser(app);
     const fav = await favorite(gina, 'movie', movies[4]!.id);
     const state = LibraryState.parse(await json(await gina.get('/api/library/state'), 200));

@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { UuidParams } from '#shared/contracts/common';
-import { ExportQuery, ImportBody, ImportReport, LibraryExport } from '#shared/contracts/library';
+import { ExportQuery, ImportBody, ImportReport, LibraryExport } from '#shared/contracts/library-transfer';
 import type { ApiDocs } from '../http/openapi.ts';
 import { send } from '../http/send.ts';
 import { validate } from '../http/validate.ts';

@@ -1,6 +1,7 @@
 import type { CatalogItem } from '#shared/contracts/catalog';
 import type { MediaType } from '#shared/contracts/common';
-import { IMPORT_MAX_ROWS, WATCHLIST_MAX_ITEMS, type ImportReport, type LibraryExport } from '#shared/contracts/library';
+import { WATCHLIST_MAX_ITEMS } from '#shared/contracts/library';
+import { IMPORT_MAX_ROWS, type ImportReport, type LibraryExport } from '#shared/contracts/library-transfer';
 import { search } from '../catalog/catalog-search.service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
 import type { Viewer } from '../http/viewer.ts';

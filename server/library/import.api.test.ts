@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogItem } from '#shared/contracts/catalog';
-import { ImportReport, WatchlistDetail, WatchlistSummary } from '#shared/contracts/library';
+import { WatchlistDetail, WatchlistSummary } from '#shared/contracts/library';
+import { ImportReport } from '#shared/contracts/library-transfer';
 import { createUser, type TestUser } from '../../tests/helpers/factories.ts';
 import { expectError, json, pickTitles } from '../../tests/helpers/library.ts';
 import { startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
@@ -37,7 +38,9 @@ describe('import', () => {
   it('imports a 50-row Letterboxd CSV: real titles matched and added in order, nonsense reported', async () => {
     const real = movies.filter((m) => m.year !== null).slice(0, 46);
     // Letterboxd: Date,Name,Year,Letterboxd URI — rows in a shuffled-but-fixed order, nonsense among them.
-    const rows = real.map((m) => `2024-01-0${(Number(m.id) % 9) + 1},${quote(m.title)},${m.year},https://boxd.it/${m.id}`);
+    const rows = real.map(
+      (m) => `2024-01-0${(Number(m.id) % 9) + 1},${quote(m.title)},${m.year},https://boxd.it/${m.id}`,
+    );
     NONSENSE.forEach(([title, year], i) => rows.splice(i * 12 + 3, 0, `2024-02-01,${quote(title)},${year},`));
     expect(rows).toHaveLength(50);
     const csv = `\uFEFFDate,Name,Year,Letterboxd URI\r\n${rows.join('\r\n')}\r\n`;
@@ -73,7 +76,9 @@ describe('import', () => {
       `2,tt0000002,2024-01-01,2024-01-01,,${quote(show.title)},https://www.imdb.com/title/tt0000002/,tvSeries,8.5,50,${show.year},Drama`,
       `3,tt0000003,2024-01-01,2024-01-01,,${quote(movie.title)},https://www.imdb.com/title/tt0000003/,movie,8.0,120,${movie.year},Drama`,
     ].join('\n');
-    const report = ImportReport.parse(await json(await bob.send('POST', `/api/watchlists/${list.id}/import`, { csv }), 200));
+    const report = ImportReport.parse(
+      await json(await bob.send('POST', `/api/watchlists/${list.id}/import`, { csv }), 200),
+    );
     expect(report.matched.map((m) => [m.row, m.mediaType, m.mediaId, m.alreadyInList])).toEqual([
       [2, 'movie', movie.id, false],
       [3, 'tv', show.id, false],
@@ -87,10 +92,14 @@ describe('import', () => {
     const carol = await createUser(app);
     const dan = await createUser(app);
     const list = await newList(carol);
-    expect(await expectError(await importCsv(carol, list.id, 'Foo,Bar\n1,2\n'), 400, 'VALIDATION_ERROR')).toEqual(['csv']);
+    expect(await expectError(await importCsv(carol, list.id, 'Foo,Bar\n1,2\n'), 400, 'VALIDATION_ERROR')).toEqual([
+      'csv',
+    ]);
     const big = `Name,Year\n${Array.from({ length: 1001 }, (_, i) => `Film ${i},2000`).join('\n')}`;
     expect(await expectError(await importCsv(carol, list.id, big), 400, 'VALIDATION_ERROR')).toEqual(['csv']);
-    expect(await expectError(await carol.send('POST', `/api/watchlists/${list.id}/import`, {}), 400, 'VALIDATION_ERROR')).toEqual(['csv']);
+    expect(
+      await expectError(await carol.send('POST', `/api/watchlists/${list.id}/import`, {}), 400, 'VALIDATION_ERROR'),
+    ).toEqual(['csv']);
     const csv = `Name,Year\n${quote(movies[0]!.title)},${movies[0]!.year}\n`;
     await expectError(await importCsv(dan, list.id, csv), 404, 'NOT_FOUND');
     const shared = await newList(carol, { name: 'Shared', isPublic: true });

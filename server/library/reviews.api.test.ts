@@ -16,7 +16,12 @@ afterAll(async () => {
 });
 
 const review = async (user: TestUser, movie: CatalogItem, rating: number, content = 'Worth a watch.') =>
-  ReviewView.parse(await json(await user.send('POST', '/api/reviews', { mediaType: 'movie', mediaId: movie.id, rating, content }), 201));
+  ReviewView.parse(
+    await json(
+      await user.send('POST', '/api/reviews', { mediaType: 'movie', mediaId: movie.id, rating, content }),
+      201,
+    ),
+  );
 const reviewsOf = async (movie: CatalogItem, extra = '') =>
   ReviewPage.parse(await json(await app.get(`/api/reviews?mediaType=movie&mediaId=${movie.id}${extra}`), 200));
 const summaryOf = async (movie: CatalogItem) =>
@@ -30,9 +35,17 @@ describe('reviews', () => {
     const bob = await createUser(app);
     const movie = movies[0]!;
     const a = await review(alice, movie, 8.5, 'Loved the score.');
-    expect(a).toMatchObject({ rating: 8.5, content: 'Loved the score.', author: { id: alice.id, username: alice.username } });
+    expect(a).toMatchObject({
+      rating: 8.5,
+      content: 'Loved the score.',
+      author: { id: alice.id, username: alice.username },
+    });
     expect(a.media).toMatchObject({ title: movie.title });
-    await expectError(await alice.send('POST', '/api/reviews', { mediaType: 'movie', mediaId: movie.id, rating: 3, content: 'Again' }), 409, 'CONFLICT');
+    await expectError(
+      await alice.send('POST', '/api/reviews', { mediaType: 'movie', mediaId: movie.id, rating: 3, content: 'Again' }),
+      409,
+      'CONFLICT',
+    );
     const b = await review(bob, movie, 6);
     const page = await reviewsOf(movie);
     expect(page.items.map((r) => r.id)).toEqual([b.id, a.id]);
@@ -58,7 +71,14 @@ describe('reviews', () => {
 
   it('validates rating (0–10 in halves) and content with field details', async () => {
     const carol = await createUser(app);
-    const post = (body: Record<string, unknown>) => carol.send('POST', '/api/reviews', { mediaType: 'movie', mediaId: movies[2]!.id, content: 'ok', rating: 5, ...body });
+    const post = (body: Record<string, unknown>) =>
+      carol.send('POST', '/api/reviews', {
+        mediaType: 'movie',
+        mediaId: movies[2]!.id,
+        content: 'ok',
+        rating: 5,
+        ...body,
+      });
     expect(await expectError(await post({ rating: 10.5 }), 400, 'VALIDATION_ERROR')).toEqual(['rating']);
     expect(await expectError(await post({ rating: 3.3 }), 400, 'VALIDATION_ERROR')).toEqual(['rating']);
     expect(await expectError(await post({ rating: -0.5 }), 400, 'VALIDATION_ERROR')).toEqual(['rating']);
@@ -66,7 +86,11 @@ describe('reviews', () => {
     expect(await expectError(await post({ content: '   ' }), 400, 'VALIDATION_ERROR')).toEqual(['content']);
     expect(await expectError(await post({ content: 'x'.repeat(5001) }), 400, 'VALIDATION_ERROR')).toEqual(['content']);
     expect(await expectError(await post({ status: 'visible' }), 400, 'VALIDATION_ERROR')).toEqual(['status']);
-    await expectError(await carol.send('POST', '/api/reviews', { mediaType: 'movie', mediaId: 999_999_999, rating: 5, content: 'x' }), 404, 'NOT_FOUND');
+    await expectError(
+      await carol.send('POST', '/api/reviews', { mediaType: 'movie', mediaId: 999_999_999, rating: 5, content: 'x' }),
+      404,
+      'NOT_FOUND',
+    );
     expect((await reviewsOf(movies[2]!)).meta.total).toBe(0);
     expect((await review(carol, movies[2]!, 10, 'x'.repeat(5000))).rating).toBe(10);
     expect((await review(await createUser(app), movies[2]!, 0)).rating).toBe(0);
@@ -79,9 +103,13 @@ describe('reviews', () => {
     const erin = await createUser(app);
     const admin = await createUser(app, { isAdmin: true });
     const r = await review(dan, movies[3]!, 5, 'First take');
-    const edited = ReviewView.parse(await json(await dan.send('PUT', `/api/reviews/${r.id}`, { rating: 6.5, content: 'Second take' }), 200));
+    const edited = ReviewView.parse(
+      await json(await dan.send('PUT', `/api/reviews/${r.id}`, { rating: 6.5, content: 'Second take' }), 200),
+    );
     expect(edited).toMatchObject({ id: r.id, rating: 6.5, content: 'Second take' });
-    expect(await expectError(await dan.send('PUT', `/api/reviews/${r.id}`, { rating: 11 }), 400, 'VALIDATION_ERROR')).toEqual(['rating']);
+    expect(
+      await expectError(await dan.send('PUT', `/api/reviews/${r.id}`, { rating: 11 }), 400, 'VALIDATION_ERROR'),
+    ).toEqual(['rating']);
     await expectError(await erin.send('PUT', `/api/reviews/${r.id}`, { content: 'mine now' }), 403, 'FORBIDDEN');
     await expectError(await admin.send('PUT', `/api/reviews/${r.id}`, { content: 'moderated' }), 403, 'FORBIDDEN');
     await expectError(await erin.send('DELETE', `/api/reviews/${r.id}`), 403, 'FORBIDDEN');
@@ -101,18 +129,51 @@ describe('reviews', () => {
     const gus = await createUser(app);
     const hal = await createUser(app);
     const r = await review(fay, movies[5]!, 2, 'Rude words');
-    expect(ReportReceipt.parse(await json(await gus.send('POST', `/api/reviews/${r.id}/report`, { reason: 'Offensive' }), 202))).toEqual({ reviewId: r.id, status: 'received' });
+    expect(
+      ReportReceipt.parse(
+        await json(await gus.send('POST', `/api/reviews/${r.id}/report`, { reason: 'Offensive' }), 202),
+      ),
+    ).toEqual({ reviewId: r.id, status: 'received' });
     await expectError(await gus.send('POST', `/api/reviews/${r.id}/report`, { reason: 'Again' }), 409, 'CONFLICT');
     await json(await hal.send('POST', `/api/reviews/${r.id}/report`, { reason: 'Spam' }), 202);
     await expectError(await fay.send('POST', `/api/reviews/${r.id}/report`, { reason: 'me' }), 403, 'FORBIDDEN');
-    expect(await expectError(await hal.send('POST', `/api/reviews/${r.id}/report`, { reason: '' }), 400, 'VALIDATION_ERROR')).toEqual(['reason']);
-    const { rows } = await app.server.runtime.database.pool.query('select status, (select count(*)::int from review_reports where review_id = $1) as n from reviews where id = $1', [r.id]);
+    expect(
+      await expectError(await hal.send('POST', `/api/reviews/${r.id}/report`, { reason: '' }), 400, 'VALIDATION_ERROR'),
+    ).toEqual(['reason']);
+    const { rows } = await app.server.runtime.database.pool.query(
+      'select status, (select count(*)::int from review_reports where review_id = $1) as n from reviews where id = $1',
+      [r.id],
+    );
     expect(rows[0]).toEqual({ status: 'reported', n: 2 });
     expect((await reviewsOf(movies[5]!)).items.map((x) => x.id)).toEqual([r.id]);
     await setStatus(r.id, 'hidden');
     expect((await reviewsOf(movies[5]!)).meta.total).toBe(0);
     await expectError(await gus.send('POST', `/api/reviews/${r.id}/report`, { reason: 'x' }), 404, 'NOT_FOUND');
     await expectError(await app.send('POST', `/api/reviews/${r.id}/report`, { reason: 'x' }), 401, 'UNAUTHORIZED');
+  });
+
+  it('documents every library route in /api/docs, the rating summary included', async () => {
+    const doc = (await json(await app.get('/api/docs'), 200)) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths['/api/reviews/summary'] ?? {})).toEqual(['get']);
+    for (const [path, methods] of Object.entries({
+      '/api/favorites': ['get', 'post'],
+      '/api/favorites/{id}': ['delete'],
+      '/api/watchlists': ['get', 'post'],
+      '/api/watchlists/{id}': ['get', 'put', 'delete'],
+      '/api/watchlists/{id}/items': ['post'],
+      '/api/watchlists/{id}/items/{itemId}': ['patch', 'delete'],
+      '/api/watchlists/{id}/import': ['post'],
+      '/api/reviews': ['get', 'post'],
+      '/api/reviews/{id}': ['put', 'delete'],
+      '/api/reviews/{id}/report': ['post'],
+      '/api/custom-titles': ['get', 'post'],
+      '/api/custom-titles/{id}': ['get', 'put', 'delete'],
+      '/api/users/{username}': ['get'],
+      '/api/library/export': ['get'],
+      '/api/library/state': ['get'],
+    })) {
+      expect(Object.keys(doc.paths[path] ?? {}).sort(), path).toEqual([...methods].sort());
+    }
   });
 
   it('lists 5 or 50 reviews with the same number of queries', async () => {

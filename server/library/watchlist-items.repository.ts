@@ -127,7 +127,10 @@ export function createWatchlistItemsRepository(db: Executor) {
         .returning({ watchlistId: watchlistItems.watchlistId });
       const lists = [...new Set(gone.map((g) => g.watchlistId))];
       if (lists.length === 0) return;
-      const ids = sql.join(lists.map((l) => sql`${l}::uuid`), sql`, `);
+      const ids = sql.join(
+        lists.map((l) => sql`${l}::uuid`),
+        sql`, `,
+      );
       await db.execute(sql`
         update ${watchlistItems} as wi set position = r.rn
         from (select id, row_number() over (partition by watchlist_id order by position, id) as rn

@@ -5,7 +5,8 @@ import type { Executor } from '../db/database.ts';
 // The item count rides along as a correlated subquery: one query for a whole page of lists. The
 // outer column is spelled out in full: Drizzle leaves select-list columns unqualified, and an
 // unqualified "id" would bind to watchlist_items inside the subquery.
-const itemCount = sql<number>`(select count(*) from ${watchlistItems} wi where wi.watchlist_id = ${watchlists}.id)`.mapWith(Number);
+const itemCount =
+  sql<number>`(select count(*) from ${watchlistItems} wi where wi.watchlist_id = ${watchlists}.id)`.mapWith(Number);
 const cols = {
   id: watchlists.id,
   name: watchlists.name,

@@ -103,7 +103,8 @@ export async function createSsr(app: Express, opts: SsrOptions) {
     // hashing each page for one is wasted work.
     res.status(entry.status);
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-cache');
+    // A signed-in page shows its viewer: no shared cache (a CDN, a proxy) may keep it.
+    res.setHeader('Cache-Control', cacheable ? 'no-cache' : 'private, no-store');
     res.setHeader('Content-Length', body.length);
     res.end(req.method === 'HEAD' ? undefined : body);
   }

@@ -4,7 +4,6 @@ import {
   CustomTitleView,
   FavoritePage,
   FavoriteView,
-  LibraryExport,
   ReviewPage,
   ReviewView,
   WatchlistDetail,
@@ -12,6 +11,7 @@ import {
   WatchlistPage,
   WatchlistSummary,
 } from '#shared/contracts/library';
+import { LibraryExport } from '#shared/contracts/library-transfer';
 import { createUser, signUpWithCookie, type TestUser } from '../helpers/factories.ts';
 import { expectError, json, pickTitles } from '../helpers/library.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -54,9 +54,13 @@ beforeAll(async () => {
   const ref = (m: CatalogItem) => ({ mediaType: 'movie', mediaId: m.id });
   a.favorite = FavoriteView.parse(await post('/api/favorites', ref(movies[0]!)));
   a.privateList = WatchlistSummary.parse(await post('/api/watchlists', { name: 'Private', description: 'mine' }));
-  a.privateItem = WatchlistItemView.parse(await post(`/api/watchlists/${a.privateList.id}/items`, { ...ref(movies[1]!), notes: 'secret note' }));
+  a.privateItem = WatchlistItemView.parse(
+    await post(`/api/watchlists/${a.privateList.id}/items`, { ...ref(movies[1]!), notes: 'secret note' }),
+  );
   a.publicList = WatchlistSummary.parse(await post('/api/watchlists', { name: 'Public', isPublic: true }));
-  a.publicItem = WatchlistItemView.parse(await post(`/api/watchlists/${a.publicList.id}/items`, { ...ref(movies[2]!), notes: 'public note' }));
+  a.publicItem = WatchlistItemView.parse(
+    await post(`/api/watchlists/${a.publicList.id}/items`, { ...ref(movies[2]!), notes: 'public note' }),
+  );
   await post(`/api/watchlists/${a.publicList.id}/items`, ref(movies[3]!));
   a.review = ReviewView.parse(await post('/api/reviews', { ...ref(movies[3]!), rating: 8, content: 'Mine' }));
   a.custom = CustomTitleView.parse(await post('/api/custom-titles', { title: 'Alice film', year: '2010' }));
@@ -68,7 +72,9 @@ afterAll(async () => {
 describe("another user against the first user's library", () => {
   it('gets 404 for private things and 403 for visible ones, on every read and write, and changes nothing', async () => {
     const before = await snapshot();
-    const mine = WatchlistSummary.parse(await json(await mallory.send('POST', '/api/watchlists', { name: 'Mallory' }), 201));
+    const mine = WatchlistSummary.parse(
+      await json(await mallory.send('POST', '/api/watchlists', { name: 'Mallory' }), 201),
+    );
     const attempts: [string, string, unknown, number][] = [
       // favorites: always private
       ['DELETE', `/api/favorites/${a.favorite.id}`, undefined, 404],
@@ -79,7 +85,12 @@ describe("another user against the first user's library", () => {
       ['POST', `/api/watchlists/${a.privateList.id}/items`, { mediaType: 'movie', mediaId: movies[0]!.id }, 404],
       ['PATCH', `/api/watchlists/${a.privateList.id}/items/${a.privateItem.id}`, { notes: 'pwned', position: 1 }, 404],
       ['DELETE', `/api/watchlists/${a.privateList.id}/items/${a.privateItem.id}`, undefined, 404],
-      ['POST', `/api/watchlists/${a.privateList.id}/import`, { csv: `Name,Year\n${movies[0]!.title},${movies[0]!.year}` }, 404],
+      [
+        'POST',
+        `/api/watchlists/${a.privateList.id}/import`,
+        { csv: `Name,Year\n${movies[0]!.title},${movies[0]!.year}` },
+        404,
+      ],
       // a public list: visible, not theirs to change
       ['PUT', `/api/watchlists/${a.publicList.id}`, { name: 'pwned' }, 403],
       ['DELETE', `/api/watchlists/${a.publicList.id}`, undefined, 403],
@@ -87,7 +98,12 @@ describe("another user against the first user's library", () => {
       ['PATCH', `/api/watchlists/${a.publicList.id}/items/${a.publicItem.id}`, { notes: 'pwned' }, 403],
       ['PATCH', `/api/watchlists/${a.publicList.id}/items/${a.publicItem.id}`, { position: 2 }, 403],
       ['DELETE', `/api/watchlists/${a.publicList.id}/items/${a.publicItem.id}`, undefined, 403],
-      ['POST', `/api/watchlists/${a.publicList.id}/import`, { csv: `Name,Year\n${movies[0]!.title},${movies[0]!.year}` }, 403],
+      [
+        'POST',
+        `/api/watchlists/${a.publicList.id}/import`,
+        { csv: `Name,Year\n${movies[0]!.title},${movies[0]!.year}` },
+        403,
+      ],
       // someone else's item through one's own list: the item is not on that list
       ['PATCH', `/api/watchlists/${mine.id}/items/${a.privateItem.id}`, { notes: 'pwned' }, 404],
       ['PATCH', `/api/watchlists/${mine.id}/items/${a.publicItem.id}`, { position: 1 }, 404],
@@ -109,7 +125,9 @@ describe("another user against the first user's library", () => {
 
     // Mallory's own reads show none of Alice's things.
     expect(FavoritePage.parse(await json(await mallory.get('/api/favorites'), 200)).items).toEqual([]);
-    expect(WatchlistPage.parse(await json(await mallory.get('/api/watchlists'), 200)).items.map((l) => l.id)).toEqual([mine.id]);
+    expect(WatchlistPage.parse(await json(await mallory.get('/api/watchlists'), 200)).items.map((l) => l.id)).toEqual([
+      mine.id,
+    ]);
     const exported = LibraryExport.parse(await json(await mallory.get('/api/library/export'), 200));
     expect(JSON.stringify(exported)).not.toMatch(/Alice film|secret note|Private|Mine/);
     const shared = WatchlistDetail.parse(await json(await mallory.get(`/api/watchlists/${a.publicList.id}`), 200));
@@ -137,16 +155,21 @@ describe("another user against the first user's library", () => {
       ['DELETE', `/api/custom-titles/${a.custom.id}`],
       ['GET', '/api/library/export'],
     ] as const) {
-      const res = method === 'GET' ? await app.get(path) : await app.send(method, path, { name: 'x', content: 'x', title: 'x' });
+      const res =
+        method === 'GET' ? await app.get(path) : await app.send(method, path, { name: 'x', content: 'x', title: 'x' });
       await expectError(res, 401, 'UNAUTHORIZED');
     }
     await expectError(await app.get(`/api/watchlists/${a.privateList.id}`), 404, 'NOT_FOUND');
-    expect(WatchlistDetail.parse(await json(await app.get(`/api/watchlists/${a.publicList.id}`), 200)).items).toHaveLength(2);
+    expect(
+      WatchlistDetail.parse(await json(await app.get(`/api/watchlists/${a.publicList.id}`), 200)).items,
+    ).toHaveLength(2);
     expect(await snapshot()).toEqual(before);
   });
 
   it('a bad or tampered token is a 401, never anonymous access', async () => {
-    const res = await app.get(`/api/watchlists/${a.publicList.id}`, { headers: { authorization: `Bearer ${alice.token}x` } });
+    const res = await app.get(`/api/watchlists/${a.publicList.id}`, {
+      headers: { authorization: `Bearer ${alice.token}x` },
+    });
     await expectError(res, 401, 'UNAUTHORIZED');
   });
 

@@ -25,9 +25,26 @@ beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
   [movie] = (await pickTitles(app, 'movie', 1)) as [CatalogItem];
   author = await createUser(app);
-  list = WatchlistSummary.parse(await json(await author.send('POST', '/api/watchlists', { name: SCRIPT, description: PAYLOAD, isPublic: true }), 201));
-  await json(await author.send('POST', `/api/watchlists/${list.id}/items`, { mediaType: 'movie', mediaId: movie.id, notes: IMG }), 201);
-  review = ReviewView.parse(await json(await author.send('POST', '/api/reviews', { mediaType: 'movie', mediaId: movie.id, rating: 1, content: PAYLOAD }), 201));
+  list = WatchlistSummary.parse(
+    await json(
+      await author.send('POST', '/api/watchlists', { name: SCRIPT, description: PAYLOAD, isPublic: true }),
+      201,
+    ),
+  );
+  await json(
+    await author.send('POST', `/api/watchlists/${list.id}/items`, {
+      mediaType: 'movie',
+      mediaId: movie.id,
+      notes: IMG,
+    }),
+    201,
+  );
+  review = ReviewView.parse(
+    await json(
+      await author.send('POST', '/api/reviews', { mediaType: 'movie', mediaId: movie.id, rating: 1, content: PAYLOAD }),
+      201,
+    ),
+  );
 });
 afterAll(async () => {
   await browser?.close();
@@ -36,7 +53,14 @@ afterAll(async () => {
 
 /** No markup from the payload survives as markup: only its escaped text may appear. */
 function expectInert(html: string) {
-  for (const live of ['<script>alert', '<img src=x', '<img src="x', 'onerror="alert', "onerror='alert", '</script><script>alert(3)']) {
+  for (const live of [
+    '<script>alert',
+    '<img src=x',
+    '<img src="x',
+    'onerror="alert',
+    "onerror='alert",
+    '</script><script>alert(3)',
+  ]) {
     expect(html).not.toContain(live);
   }
 }
@@ -46,8 +70,14 @@ describe('stored XSS in reviews and watchlists', () => {
     const res = await app.get(`/api/watchlists/${list.id}`);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const read = WatchlistDetail.parse(await json(res, 200));
-    expect(read).toMatchObject({ name: SCRIPT, description: PAYLOAD, items: [expect.objectContaining({ notes: IMG })] });
-    const reviews = ReviewPage.parse(await json(await app.get(`/api/reviews?mediaType=movie&mediaId=${movie.id}`), 200));
+    expect(read).toMatchObject({
+      name: SCRIPT,
+      description: PAYLOAD,
+      items: [expect.objectContaining({ notes: IMG })],
+    });
+    const reviews = ReviewPage.parse(
+      await json(await app.get(`/api/reviews?mediaType=movie&mediaId=${movie.id}`), 200),
+    );
     expect(reviews.items[0]!.content).toBe(PAYLOAD);
   });
 

@@ -75,13 +75,21 @@ describe('the library in Chromium', () => {
     const held = new Promise<void>((r) => (release = r));
     await page.route('**/api/favorites', async (route) => {
       await held;
-      await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'UPSTREAM_UNAVAILABLE', message: 'Database is unavailable' } }) });
+      await route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'UPSTREAM_UNAVAILABLE', message: 'Database is unavailable' } }),
+      });
     });
     await row.getByRole('button', { name: `Add ${second.title} to favorites` }).click();
     await expect(row.locator(`button[aria-label="Remove ${second.title} from favorites"]`).count()).resolves.toBe(1);
     release();
     await row.getByRole('button', { name: `Add ${second.title} to favorites` }).waitFor();
-    await page.getByRole('alert').filter({ hasText: 'Could not update your favorites' }).first().waitFor({ state: 'attached' });
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Could not update your favorites' })
+      .first()
+      .waitFor({ state: 'attached' });
     await page.unroute('**/api/favorites');
     expect(FavoritePage.parse(await json(await user.get('/api/favorites'), 200)).meta.total).toBe(1);
     expect(problems.filter((p) => !p.includes('status of 503'))).toEqual([]);
@@ -121,7 +129,10 @@ describe('the library in Chromium', () => {
     await expect.poll(() => down.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(order).toEqual([picks[1]!.title, picks[2]!.title, picks[0]!.title]);
-    await page.getByRole('status').filter({ hasText: `${picks[0]!.title} moved to position 3.` }).waitFor({ state: 'attached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${picks[0]!.title} moved to position 3.` })
+      .waitFor({ state: 'attached' });
     const saved = WatchlistDetail.parse(await json(await user.get(`/api/watchlists/${list!.id}`), 200));
     expect(saved.items.map((i) => i.mediaId)).toEqual([picks[1]!.id, picks[2]!.id, picks[0]!.id]);
 
@@ -129,7 +140,11 @@ describe('the library in Chromium', () => {
     await titles.last().dragTo(titles.first());
     await expect.poll(order).toEqual([picks[0]!.title, picks[1]!.title, picks[2]!.title]);
     await expect
-      .poll(async () => WatchlistDetail.parse(await json(await user.get(`/api/watchlists/${list!.id}`), 200)).items.map((i) => i.mediaId))
+      .poll(async () =>
+        WatchlistDetail.parse(await json(await user.get(`/api/watchlists/${list!.id}`), 200)).items.map(
+          (i) => i.mediaId,
+        ),
+      )
       .toEqual(picks.map((m) => m.id));
     expect(await axeViolations(page)).toEqual([]);
 
@@ -177,7 +192,9 @@ describe('the library in Chromium', () => {
     await mine.getByRole('button', { name: 'Save review' }).click();
     await mine.getByText('Sharp, funny, and just long enough.').waitFor();
     await section.getByTestId('our-average').filter({ hasText: '9.0' }).waitFor();
-    const reviews = ReviewPage.parse(await json(await app.get(`/api/reviews?mediaType=movie&mediaId=${movie.id}`), 200));
+    const reviews = ReviewPage.parse(
+      await json(await app.get(`/api/reviews?mediaType=movie&mediaId=${movie.id}`), 200),
+    );
     expect(reviews.items.map((r) => [r.rating, r.content])).toEqual([[9, 'Sharp, funny, and just long enough.']]);
     expect(problems).toEqual([]);
   });
@@ -211,6 +228,40 @@ describe('the library in Chromium', () => {
     await result.click();
     await page.waitForURL(customUrl);
     await page.getByRole('heading', { level: 1, name: /Backyard Odyssey Zeta/ }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the dashboard with the library, imports a CSV from it and links the exports', async () => {
+    const { page, problems, user } = await signedIn();
+    const movie = movies[4]!;
+    await json(await user.send('POST', '/api/watchlists', { name: 'From Letterboxd' }), 201);
+    await json(await user.send('POST', '/api/favorites', { mediaType: 'movie', mediaId: movies[5]!.id }), 201);
+    await visit(page, '/me');
+    await page
+      .getByRole('list', { name: 'Your favorites' })
+      .getByRole('link', { name: new RegExp(`^${escapeRe(movies[5]!.title)}`) })
+      .waitFor();
+    await expect(page.getByRole('link', { name: 'Export (CSV)' }).getAttribute('href')).resolves.toBe(
+      '/api/library/export?format=csv',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import from Letterboxd or IMDb' });
+    await dialog
+      .getByLabel('…or paste it')
+      .fill(
+        `Date,Name,Year,Letterboxd URI\n2024-01-01,"${movie.title.replace(/"/g, '""')}",${movie.year},\n2024-01-02,Qwzx Flurbendorf,1999,\n`,
+      );
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await dialog.getByRole('status').filter({ hasText: '1 matched, 1 not found.' }).waitFor();
+    await dialog.getByRole('list', { name: 'Not found' }).getByText('Row 3: Qwzx Flurbendorf (1999)').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: 'From Letterboxd' }).click();
+    await page
+      .getByRole('list', { name: 'Titles on From Letterboxd' })
+      .getByRole('link', { name: movie.title })
+      .waitFor();
     expect(problems).toEqual([]);
   });
 });

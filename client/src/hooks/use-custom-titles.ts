@@ -14,7 +14,8 @@ export function useSaveCustomTitle(id?: string) {
   const api = useApi();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CustomTitleBody) => (id ? api.library.updateCustomTitle(id, body) : api.library.createCustomTitle(body)),
+    mutationFn: (body: CustomTitleBody) =>
+      id ? api.library.updateCustomTitle(id, body) : api.library.createCustomTitle(body),
     onSuccess: (saved) => {
       qc.setQueryData(queryKeys.library.customTitle(saved.id), saved);
       return qc.invalidateQueries({ queryKey: ['library', 'custom-titles'] });

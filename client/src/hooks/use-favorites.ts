@@ -8,8 +8,10 @@ export const favoritesQuery = (api: Api, query: Query = {}) =>
   queryOptions({ queryKey: queryKeys.library.favorites(query), queryFn: () => api.library.favorites(query) });
 
 const PENDING = 'pending';
-export const sameTitle = (a: { mediaType: string; mediaId: string | number }, b: { mediaType: string; mediaId: string | number }) =>
-  a.mediaType === b.mediaType && String(a.mediaId) === String(b.mediaId);
+export const sameTitle = (
+  a: { mediaType: string; mediaId: string | number },
+  b: { mediaType: string; mediaId: string | number },
+) => a.mediaType === b.mediaType && String(a.mediaId) === String(b.mediaId);
 
 interface Toggle {
   ref: MediaRef;
@@ -48,8 +50,13 @@ export function useToggleFavorite() {
     },
     onSuccess: (added, { ref }) => {
       if (!added) return;
-      qc.setQueryData<LibraryState>(key, (s) =>
-        s && { ...s, favorites: s.favorites.map((f) => (f.id === PENDING && sameTitle(f, ref) ? { ...f, id: added.id } : f)) },
+      qc.setQueryData<LibraryState>(
+        key,
+        (s) =>
+          s && {
+            ...s,
+            favorites: s.favorites.map((f) => (f.id === PENDING && sameTitle(f, ref) ? { ...f, id: added.id } : f)),
+          },
       );
     },
     onError: (_err, _vars, ctx) => {

@@ -27,7 +27,11 @@ export function errorText(err: unknown): string {
 }
 
 /** Puts the API's field errors (400 details) onto a react-hook-form form. */
-export function applyFieldErrors(err: unknown, setError: (field: never, e: { type: string; message: string }) => void, fields: readonly string[]): boolean {
+export function applyFieldErrors(
+  err: unknown,
+  setError: (field: never, e: { type: string; message: string }) => void,
+  fields: readonly string[],
+): boolean {
   if (!isApiError(err) || !err.details?.length) return false;
   let applied = false;
   for (const d of err.details) {

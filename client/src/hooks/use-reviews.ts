@@ -65,5 +65,7 @@ export function useDeleteReview() {
 }
 export function useReportReview() {
   const api = useApi();
-  return useMutation({ mutationFn: ({ id, reason }: { id: string; reason: string }) => api.library.reportReview(id, reason) });
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => api.library.reportReview(id, reason),
+  });
 }

@@ -71,14 +71,18 @@ export function useUpdateItem(listId: string) {
     // Moves of one list run one after another, in the order they were made: each sends an
     // absolute position computed from what the screen showed at the time.
     scope: { id: `watchlist:${listId}` },
-    mutationFn: ({ itemId, body }: { itemId: string; body: UpdateWatchlistItemBody }) => api.library.updateItem(listId, itemId, body),
+    mutationFn: ({ itemId, body }: { itemId: string; body: UpdateWatchlistItemBody }) =>
+      api.library.updateItem(listId, itemId, body),
     onMutate: async ({ itemId, body }) => {
       await qc.cancelQueries({ queryKey: key });
       const previous = qc.getQueryData<WatchlistDetail>(key);
       if (previous) {
         const from = previous.items.findIndex((i) => i.id === itemId);
-        let items = previous.items.map((i) => (i.id === itemId && body.notes !== undefined ? { ...i, notes: body.notes } : i));
-        if (from >= 0 && body.position !== undefined) items = reorder(items, from, Math.min(body.position, items.length) - 1);
+        let items = previous.items.map((i) =>
+          i.id === itemId && body.notes !== undefined ? { ...i, notes: body.notes } : i,
+        );
+        if (from >= 0 && body.position !== undefined)
+          items = reorder(items, from, Math.min(body.position, items.length) - 1);
         qc.setQueryData<WatchlistDetail>(key, { ...previous, items });
       }
       return { previous };
@@ -86,7 +90,12 @@ export function useUpdateItem(listId: string) {
     onError: (_err, _vars, ctx) => {
       if (ctx?.previous) qc.setQueryData(key, ctx.previous);
     },
-    onSettled: () => (qc.isMutating({ mutationKey: undefined, predicate: (m) => m.options.scope?.id === `watchlist:${listId}` }) > 1 ? undefined : qc.invalidateQueries({ queryKey: LISTS })),
+    // Re-read once the last queued change of this list is done: a re-read between two moves would
+    // briefly show the list without the second.
+    onSettled: () =>
+      qc.isMutating({ predicate: (m) => m.options.scope?.id === `watchlist:${listId}` }) > 1
+        ? undefined
+        : qc.invalidateQueries({ queryKey: LISTS }),
   });
 }
 

@@ -20,7 +20,11 @@ export function CustomTitleEditorPage({ params }: { params: Params }) {
   return (
     <PageTransition className="px-4 py-6">
       <h1 className="mb-2 text-3xl font-bold tracking-tight">{heading}</h1>
-      {!id && <p className="mb-6 text-slate-400">Something the catalog lacks: a festival short, a home movie, a lost classic.</p>}
+      {!id && (
+        <p className="mb-6 text-slate-400">
+          Something the catalog lacks: a festival short, a home movie, a lost classic.
+        </p>
+      )}
       {!state.viewer ? (
         <SignInPrompt returnTo={location} what="this form" />
       ) : id && !existing.data ? (

@@ -21,7 +21,10 @@ export function WatchlistPage({ params }: { params: Params }) {
     <PageTransition className="max-w-4xl px-4 py-6">
       <p className="text-sm text-slate-400">
         {list.isPublic ? 'Public watchlist' : 'Private watchlist'} by{' '}
-        <Link href={`/u/${encodeURIComponent(list.owner.username)}`} className="text-slate-200 hover:underline">
+        <Link
+          href={`/u/${encodeURIComponent(list.owner.username)}`}
+          className="text-slate-200 underline underline-offset-2 hover:text-white"
+        >
           {by}
         </Link>
       </p>
@@ -39,12 +42,18 @@ export function WatchlistPage({ params }: { params: Params }) {
 export const route: Omit<RouteDef, 'path'> = {
   page: WatchlistPage,
   prefetch: ({ queryClient, api, params }) =>
-    Promise.all([queryClient.fetchQuery(watchlistQuery(api, params.id ?? '')), queryClient.prefetchQuery(libraryStateQuery(api))]),
+    Promise.all([
+      queryClient.fetchQuery(watchlistQuery(api, params.id ?? '')),
+      queryClient.prefetchQuery(libraryStateQuery(api)),
+    ]),
   head: ({ params, queryClient }) => {
     const list = queryClient.getQueryData<WatchlistDetail>(queryKeys.library.watchlist(params.id ?? ''));
     if (!list) return { title: 'Watchlist' };
     const by = list.owner.displayName ?? list.owner.username;
-    const titles = list.items.slice(0, 3).map((i) => i.media?.title).filter(Boolean);
+    const titles = list.items
+      .slice(0, 3)
+      .map((i) => i.media?.title)
+      .filter(Boolean);
     return {
       title: `${list.name} · a watchlist by ${by}`,
       description:

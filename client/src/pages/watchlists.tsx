@@ -1,8 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Link } from 'wouter';
-import type { WatchlistSummary } from '#shared/contracts/library';
 import { PageTransition } from '../components/layout/page-transition.tsx';
 import { SignInPrompt } from '../components/library/sign-in-prompt.tsx';
+import { WatchlistCard } from '../components/library/watchlist-card.tsx';
 import { WatchlistForm } from '../components/library/watchlist-form.tsx';
 import { EmptyState } from '../components/ui/empty-state.tsx';
 import { libraryStateQuery, useLibraryStateSuspense } from '../hooks/use-library.ts';
@@ -11,20 +10,6 @@ import { useApi } from '../lib/api-context.tsx';
 import type { RouteDef } from '../route-types.ts';
 
 const MINE = { limit: 100 };
-
-export function WatchlistCard({ list }: { list: WatchlistSummary }) {
-  return (
-    <li className="rounded-xl bg-white/5 p-4 ring-1 ring-white/10">
-      <Link href={`/watchlists/${list.id}`} className="text-lg font-semibold text-white hover:underline">
-        {list.name}
-      </Link>
-      <p className="mt-1 text-sm text-slate-400">
-        {list.itemCount} {list.itemCount === 1 ? 'title' : 'titles'} · {list.isPublic ? 'Public' : 'Private'}
-      </p>
-      {list.description && <p className="mt-2 line-clamp-2 text-sm text-slate-300">{list.description}</p>}
-    </li>
-  );
-}
 
 function MyWatchlists() {
   const { data } = useSuspenseQuery(watchlistsQuery(useApi(), MINE));
@@ -35,12 +20,20 @@ function MyWatchlists() {
         <EmptyState title="No watchlists yet">Make one on the right, or from any title page.</EmptyState>
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2" aria-label="Your watchlists">
-          {data.items.map((l) => <WatchlistCard key={l.id} list={l} />)}
+          {data.items.map((l) => (
+            <WatchlistCard key={l.id} list={l} />
+          ))}
         </ul>
       )}
       <section aria-labelledby="new-list" className="rounded-2xl bg-white/5 p-4 ring-1 ring-white/10">
-        <h2 id="new-list" className="mb-3 font-semibold">New watchlist</h2>
-        <WatchlistForm idPrefix="new-list" submitLabel="Create watchlist" onSubmit={(values) => create.mutateAsync(values)} />
+        <h2 id="new-list" className="mb-3 font-semibold">
+          New watchlist
+        </h2>
+        <WatchlistForm
+          idPrefix="new-list"
+          submitLabel="Create watchlist"
+          onSubmit={(values) => create.mutateAsync(values)}
+        />
       </section>
     </div>
   );

@@ -55,13 +55,20 @@ export function AddToWatchlistDialog({ item }: { item: Pick<CatalogItem, 'mediaT
         <Dialog.Overlay className="fixed inset-0 z-50 bg-black/70" />
         <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[85vh] w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-2xl bg-slate-900 p-6 text-slate-100 shadow-2xl ring-1 ring-white/10">
           <Dialog.Title className="text-lg font-semibold">Add {item.title} to a watchlist</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-400">Pick one of your lists, or start a new one.</Dialog.Description>
+          <Dialog.Description className="mt-1 text-sm text-slate-400">
+            Pick one of your lists, or start a new one.
+          </Dialog.Description>
           {lists.isPending && <p className="mt-4 text-sm text-slate-400">Loading your lists…</p>}
           {lists.data && lists.data.items.length > 0 && (
             <ul className="mt-4 space-y-2" aria-label="Your watchlists">
               {lists.data.items.map((l) => (
                 <li key={l.id}>
-                  <button type="button" className={`${buttonClass.secondary} w-full justify-between`} disabled={add.isPending} onClick={() => void addTo(l.id, l.name)}>
+                  <button
+                    type="button"
+                    className={`${buttonClass.secondary} w-full justify-between`}
+                    disabled={add.isPending}
+                    onClick={() => void addTo(l.id, l.name)}
+                  >
                     <span className="truncate">Add to {l.name}</span>
                     <span className="text-xs font-normal text-slate-400">{l.itemCount} titles</span>
                   </button>

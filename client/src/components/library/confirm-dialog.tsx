@@ -4,7 +4,13 @@ import { useState, type ReactNode } from 'react';
 import { buttonClass } from './form-field.tsx';
 
 /** A destructive action behind "are you sure?": Radix Dialog, focus trapped, Escape cancels. */
-export function ConfirmDialog({ trigger, title, children, confirmLabel, onConfirm }: {
+export function ConfirmDialog({
+  trigger,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+}: {
   trigger: string;
   title: string;
   children: ReactNode;

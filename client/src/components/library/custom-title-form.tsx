@@ -6,7 +6,11 @@ import { applyFieldErrors, errorText } from '../../hooks/use-library.ts';
 import { buttonClass, FormError, TextField } from './form-field.tsx';
 
 /** Create or edit a custom title with the route's own schema (title, year YYYY, https image URL). */
-export function CustomTitleForm({ initial, onSubmit, submitLabel }: {
+export function CustomTitleForm({
+  initial,
+  onSubmit,
+  submitLabel,
+}: {
   initial?: CustomTitleView;
   submitLabel: string;
   onSubmit: (body: CustomTitleBody) => Promise<unknown>;
@@ -27,8 +31,21 @@ export function CustomTitleForm({ initial, onSubmit, submitLabel }: {
   });
   return (
     <form onSubmit={submit} noValidate className="max-w-lg space-y-4">
-      <TextField id="custom-title" label="Title" autoComplete="off" error={errors.title?.message} {...form.register('title')} />
-      <TextField id="custom-year" label="Year (optional)" inputMode="numeric" placeholder="YYYY" error={errors.year?.message} {...form.register('year')} />
+      <TextField
+        id="custom-title"
+        label="Title"
+        autoComplete="off"
+        error={errors.title?.message}
+        {...form.register('title')}
+      />
+      <TextField
+        id="custom-year"
+        label="Year (optional)"
+        inputMode="numeric"
+        placeholder="YYYY"
+        error={errors.year?.message}
+        {...form.register('year')}
+      />
       <TextField
         id="custom-image"
         label="Poster image URL (optional)"

@@ -39,7 +39,14 @@ export const TextField = forwardRef<HTMLInputElement, FieldProps & InputHTMLAttr
         <label htmlFor={id} className="block text-sm font-medium text-slate-200">
           {label}
         </label>
-        <input ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy({ id, error, hint })} className={control} {...input} />
+        <input
+          ref={ref}
+          id={id}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy({ id, error, hint })}
+          className={control}
+          {...input}
+        />
         <Messages id={id} error={error} hint={hint} />
       </div>
     );
@@ -53,7 +60,14 @@ export const TextArea = forwardRef<HTMLTextAreaElement, FieldProps & TextareaHTM
         <label htmlFor={id} className="block text-sm font-medium text-slate-200">
           {label}
         </label>
-        <textarea ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy({ id, error, hint })} className={cn(control, 'min-h-24')} {...input} />
+        <textarea
+          ref={ref}
+          id={id}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy({ id, error, hint })}
+          className={cn(control, 'min-h-24')}
+          {...input}
+        />
         <Messages id={id} error={error} hint={hint} />
       </div>
     );

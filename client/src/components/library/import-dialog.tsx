@@ -1,7 +1,8 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import './dialog-nonce.ts';
 import { useState } from 'react';
-import type { ImportReport, WatchlistSummary } from '#shared/contracts/library';
+import type { WatchlistSummary } from '#shared/contracts/library';
+import type { ImportReport } from '#shared/contracts/library-transfer';
 import { errorText } from '../../hooks/use-library.ts';
 import { useImportCsv } from '../../hooks/use-watchlists.ts';
 import { buttonClass, FormError } from './form-field.tsx';
@@ -40,22 +41,54 @@ export function ImportDialog({ listId, lists }: { listId?: string; lists?: Watch
           <div className="mt-4 space-y-3">
             {!listId && lists && (
               <div>
-                <label htmlFor="import-list" className="block text-sm font-medium">Into watchlist</label>
-                <select id="import-list" value={target} onChange={(e) => setTarget(e.target.value)} className="mt-1 block w-full rounded-lg border border-white/15 bg-slate-900 px-3 py-2 text-sm">
-                  {lists.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+                <label htmlFor="import-list" className="block text-sm font-medium">
+                  Into watchlist
+                </label>
+                <select
+                  id="import-list"
+                  value={target}
+                  onChange={(e) => setTarget(e.target.value)}
+                  className="mt-1 block w-full rounded-lg border border-white/15 bg-slate-900 px-3 py-2 text-sm"
+                >
+                  {lists.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {l.name}
+                    </option>
+                  ))}
                 </select>
               </div>
             )}
             <div>
-              <label htmlFor="import-file" className="block text-sm font-medium">CSV file</label>
-              <input id="import-file" type="file" accept=".csv,text/csv" className="mt-1 block text-sm" onChange={(e) => void e.target.files?.[0]?.text().then(setCsv)} />
+              <label htmlFor="import-file" className="block text-sm font-medium">
+                CSV file
+              </label>
+              <input
+                id="import-file"
+                type="file"
+                accept=".csv,text/csv"
+                className="mt-1 block text-sm"
+                onChange={(e) => void e.target.files?.[0]?.text().then(setCsv)}
+              />
             </div>
             <div>
-              <label htmlFor="import-text" className="block text-sm font-medium">…or paste it</label>
-              <textarea id="import-text" value={csv} onChange={(e) => setCsv(e.target.value)} rows={6} className="mt-1 block w-full rounded-lg border border-white/15 bg-slate-900 p-2 font-mono text-xs" />
+              <label htmlFor="import-text" className="block text-sm font-medium">
+                …or paste it
+              </label>
+              <textarea
+                id="import-text"
+                value={csv}
+                onChange={(e) => setCsv(e.target.value)}
+                rows={6}
+                className="mt-1 block w-full rounded-lg border border-white/15 bg-slate-900 p-2 font-mono text-xs"
+              />
             </div>
             <FormError message={error} />
-            <button type="button" className={buttonClass.primary} disabled={!csv.trim() || !target || run.isPending} onClick={() => void submit()}>
+            <button
+              type="button"
+              className={buttonClass.primary}
+              disabled={!csv.trim() || !target || run.isPending}
+              onClick={() => void submit()}
+            >
               {run.isPending ? 'Importing…' : 'Import'}
             </button>
           </div>
@@ -66,7 +99,12 @@ export function ImportDialog({ listId, lists }: { listId?: string; lists?: Watch
               </p>
               {report.unmatched.length > 0 && (
                 <ul className="max-h-40 list-disc overflow-y-auto pl-5 text-slate-400" aria-label="Not found">
-                  {report.unmatched.map((u) => <li key={u.row}>Row {u.row}: {u.title}{u.year ? ` (${u.year})` : ''}</li>)}
+                  {report.unmatched.map((u) => (
+                    <li key={u.row}>
+                      Row {u.row}: {u.title}
+                      {u.year ? ` (${u.year})` : ''}
+                    </li>
+                  ))}
                 </ul>
               )}
             </div>

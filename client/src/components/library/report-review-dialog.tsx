@@ -32,14 +32,29 @@ export function ReportReviewDialog({ reviewId, author }: { reviewId: string; aut
         <Dialog.Overlay className="fixed inset-0 z-50 bg-black/70" />
         <Dialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(92vw,26rem)] -translate-x-1/2 -translate-y-1/2 rounded-2xl bg-slate-900 p-6 text-slate-100 shadow-2xl ring-1 ring-white/10">
           <Dialog.Title className="text-lg font-semibold">Report this review</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-400">A moderator will look at it. Say what is wrong.</Dialog.Description>
+          <Dialog.Description className="mt-1 text-sm text-slate-400">
+            A moderator will look at it. Say what is wrong.
+          </Dialog.Description>
           {done ? (
-            <p role="status" className="mt-4 text-sm text-emerald-300">Thanks: the moderators have it.</p>
+            <p role="status" className="mt-4 text-sm text-emerald-300">
+              Thanks: the moderators have it.
+            </p>
           ) : (
             <div className="mt-4 space-y-3">
-              <TextArea id={`report-${reviewId}`} label="Reason" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+              <TextArea
+                id={`report-${reviewId}`}
+                label="Reason"
+                maxLength={500}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
               <FormError message={error} />
-              <button type="button" className={buttonClass.primary} disabled={!reason.trim() || report.isPending} onClick={() => void submit()}>
+              <button
+                type="button"
+                className={buttonClass.primary}
+                disabled={!reason.trim() || report.isPending}
+                onClick={() => void submit()}
+              >
                 Send report
               </button>
             </div>

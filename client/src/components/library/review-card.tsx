@@ -10,7 +10,15 @@ import { ReviewForm } from './review-form.tsx';
 const dateOf = (iso: string) => iso.slice(0, 10);
 
 /** One review, as text (never HTML). Its author may edit or delete it; others may report it; admins may delete it. */
-export function ReviewCard({ review, viewer, showTitle = false }: { review: ReviewView; viewer: ViewerSummary | null | undefined; showTitle?: boolean }) {
+export function ReviewCard({
+  review,
+  viewer,
+  showTitle = false,
+}: {
+  review: ReviewView;
+  viewer: ViewerSummary | null | undefined;
+  showTitle?: boolean;
+}) {
   const [editing, setEditing] = useState(false);
   const update = useUpdateReview();
   const remove = useDeleteReview();
@@ -19,8 +27,13 @@ export function ReviewCard({ review, viewer, showTitle = false }: { review: Revi
   return (
     <article className="rounded-xl bg-white/5 p-4 ring-1 ring-white/10" aria-label={`Review by ${name}`}>
       <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <span className="rounded-md bg-rose-600/20 px-2 py-0.5 text-sm font-semibold text-rose-200">{review.rating.toFixed(1)}/10</span>
-        <Link href={`/u/${encodeURIComponent(review.author.username)}`} className="text-sm font-medium text-white hover:underline">
+        <span className="rounded-md bg-rose-600/20 px-2 py-0.5 text-sm font-semibold text-rose-200">
+          {review.rating.toFixed(1)}/10
+        </span>
+        <Link
+          href={`/u/${encodeURIComponent(review.author.username)}`}
+          className="text-sm font-medium text-white hover:underline"
+        >
           {name}
         </Link>
         <time dateTime={review.createdAt} className="text-xs text-slate-400">
@@ -59,7 +72,12 @@ export function ReviewCard({ review, viewer, showTitle = false }: { review: Revi
             </button>
           )}
           {(mine || viewer.isAdmin) && (
-            <ConfirmDialog trigger="Delete" title="Delete this review?" confirmLabel="Delete" onConfirm={() => remove.mutateAsync(review.id)}>
+            <ConfirmDialog
+              trigger="Delete"
+              title="Delete this review?"
+              confirmLabel="Delete"
+              onConfirm={() => remove.mutateAsync(review.id)}
+            >
               It will be gone for good.
             </ConfirmDialog>
           )}

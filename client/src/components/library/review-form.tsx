@@ -55,7 +55,13 @@ export function ReviewForm({ idPrefix, initial, submitLabel, onSubmit, onCancel 
           </p>
         )}
       </div>
-      <TextArea id={`${idPrefix}-content`} label="Your review" rows={5} error={errors.content?.message} {...form.register('content')} />
+      <TextArea
+        id={`${idPrefix}-content`}
+        label="Your review"
+        rows={5}
+        error={errors.content?.message}
+        {...form.register('content')}
+      />
       <FormError message={formError} />
       <div className="flex gap-2">
         <button type="submit" className={buttonClass.primary} disabled={isSubmitting}>

@@ -3,7 +3,14 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { Api } from '#shared/api';
 import { libraryStateQuery, useLibraryState } from '../../hooks/use-library.ts';
-import { myReviewQuery, reviewSummaryQuery, titleReviewsQuery, toMediaRef, useCreateReview, type TitleRef } from '../../hooks/use-reviews.ts';
+import {
+  myReviewQuery,
+  reviewSummaryQuery,
+  titleReviewsQuery,
+  toMediaRef,
+  useCreateReview,
+  type TitleRef,
+} from '../../hooks/use-reviews.ts';
 import { useApi } from '../../lib/api-context.tsx';
 import { signInHref } from './favorite-button.tsx';
 import { buttonClass } from './form-field.tsx';
@@ -25,7 +32,13 @@ const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '
  * Reviews on a title page: our users' average beside TMDB's, the viewer's own review (write,
  * edit, delete), then everyone's, newest first, a page at a time.
  */
-export function ReviewsSection({ title, tmdbAverage }: { title: TitleRef & { name: string }; tmdbAverage?: number | null }) {
+export function ReviewsSection({
+  title,
+  tmdbAverage,
+}: {
+  title: TitleRef & { name: string };
+  tmdbAverage?: number | null;
+}) {
   const api = useApi();
   const t: TitleRef = { mediaType: title.mediaType, mediaId: title.mediaId };
   const [page, setPage] = useState(1);
@@ -48,7 +61,8 @@ export function ReviewsSection({ title, tmdbAverage }: { title: TitleRef & { nam
         <div>
           <dt className="text-slate-400">CineHub users</dt>
           <dd className="text-lg font-semibold" data-testid="our-average">
-            {fmt(summary.data?.average)} <span className="text-sm font-normal text-slate-400">({summary.data?.count ?? 0} ratings)</span>
+            {fmt(summary.data?.average)}{' '}
+            <span className="text-sm font-normal text-slate-400">({summary.data?.count ?? 0} ratings)</span>
           </dd>
         </div>
         {tmdbAverage !== undefined && (
@@ -71,24 +85,40 @@ export function ReviewsSection({ title, tmdbAverage }: { title: TitleRef & { nam
         {viewer && mine.isSuccess && !myReview && (
           <div className="rounded-xl bg-white/5 p-4 ring-1 ring-white/10">
             <h3 className="mb-3 font-semibold">Review {title.name}</h3>
-            <ReviewForm idPrefix="new-review" submitLabel="Post review" onSubmit={(values) => create.mutateAsync({ ...toMediaRef(t), ...values })} />
+            <ReviewForm
+              idPrefix="new-review"
+              submitLabel="Post review"
+              onSubmit={(values) => create.mutateAsync({ ...toMediaRef(t), ...values })}
+            />
           </div>
         )}
       </div>
 
       <div className="mt-6 space-y-3" aria-live="polite">
         {reviews.data?.items.length === 0 && <p className="text-sm text-slate-400">No reviews yet. Be the first.</p>}
-        {reviews.data?.items.map((r) => <ReviewCard key={r.id} review={r} viewer={viewer} />)}
+        {reviews.data?.items.map((r) => (
+          <ReviewCard key={r.id} review={r} viewer={viewer} />
+        ))}
       </div>
       {totalPages > 1 && (
         <nav aria-label="Review pages" className="mt-4 flex items-center gap-3 text-sm">
-          <button type="button" className={buttonClass.secondary} disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            disabled={page <= 1}
+            onClick={() => setPage((p) => p - 1)}
+          >
             Newer
           </button>
           <span>
             Page {page} of {totalPages}
           </span>
-          <button type="button" className={buttonClass.secondary} disabled={page >= totalPages} onClick={() => setPage((p) => p + 1)}>
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            disabled={page >= totalPages}
+            onClick={() => setPage((p) => p + 1)}
+          >
             Older
           </button>
         </nav>

@@ -21,7 +21,11 @@ export function WatchlistForm({ idPrefix, initial, submitLabel, onSubmit, compac
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     resolver: zodResolver(CreateWatchlistBody),
-    defaultValues: { name: initial?.name ?? '', description: initial?.description ?? '', isPublic: initial?.isPublic ?? false },
+    defaultValues: {
+      name: initial?.name ?? '',
+      description: initial?.description ?? '',
+      isPublic: initial?.isPublic ?? false,
+    },
   });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
@@ -35,12 +39,28 @@ export function WatchlistForm({ idPrefix, initial, submitLabel, onSubmit, compac
   });
   return (
     <form onSubmit={submit} noValidate className="space-y-3">
-      <TextField id={`${idPrefix}-name`} label="Name" autoComplete="off" error={errors.name?.message} {...form.register('name')} />
+      <TextField
+        id={`${idPrefix}-name`}
+        label="Name"
+        autoComplete="off"
+        error={errors.name?.message}
+        {...form.register('name')}
+      />
       {!compact && (
-        <TextArea id={`${idPrefix}-description`} label="Description (optional)" error={errors.description?.message} {...form.register('description')} />
+        <TextArea
+          id={`${idPrefix}-description`}
+          label="Description (optional)"
+          error={errors.description?.message}
+          {...form.register('description')}
+        />
       )}
       <div className="flex items-center gap-2">
-        <input id={`${idPrefix}-public`} type="checkbox" className="h-4 w-4 accent-rose-600" {...form.register('isPublic')} />
+        <input
+          id={`${idPrefix}-public`}
+          type="checkbox"
+          className="h-4 w-4 accent-rose-600"
+          {...form.register('isPublic')}
+        />
         <label htmlFor={`${idPrefix}-public`} className="text-sm text-slate-200">
           Public: anyone with the link can see it
         </label>

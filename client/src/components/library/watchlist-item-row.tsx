@@ -17,11 +17,27 @@ export interface ItemRowProps {
   onMove: (to: number) => void;
   onRemove: () => void;
   onSaveNotes: (notes: string | null) => Promise<unknown>;
-  drag: { onDragStart: (e: DragEvent) => void; onDragOver: (e: DragEvent) => void; onDrop: (e: DragEvent) => void; onDragEnd: () => void };
+  drag: {
+    onDragStart: (e: DragEvent) => void;
+    onDragOver: (e: DragEvent) => void;
+    onDrop: (e: DragEvent) => void;
+    onDragEnd: () => void;
+  };
 }
 
 /** One title on a list: poster, title, notes; for the owner also move (drag or buttons), edit notes, remove. */
-export function WatchlistItemRow({ item, index, count, editable, busy, dragOver, onMove, onRemove, onSaveNotes, drag }: ItemRowProps) {
+export function WatchlistItemRow({
+  item,
+  index,
+  count,
+  editable,
+  busy,
+  dragOver,
+  onMove,
+  onRemove,
+  onSaveNotes,
+  drag,
+}: ItemRowProps) {
   const title = item.media?.title ?? 'A title that is no longer available';
   const [editing, setEditing] = useState(false);
   const [notes, setNotes] = useState(item.notes ?? '');
@@ -40,7 +56,13 @@ export function WatchlistItemRow({ item, index, count, editable, busy, dragOver,
       )}
       <span className="w-6 shrink-0 pt-1 text-right text-sm tabular-nums text-slate-400">{item.position}</span>
       {item.media?.posterUrl ? (
-        <img src={imageAt(item.media.posterUrl, 'w92')} alt="" width={46} height={69} className="h-[69px] w-[46px] shrink-0 rounded object-cover" />
+        <img
+          src={imageAt(item.media.posterUrl, 'w92')}
+          alt=""
+          width={46}
+          height={69}
+          className="h-[69px] w-[46px] shrink-0 rounded object-cover"
+        />
       ) : (
         <span className="h-[69px] w-[46px] shrink-0 rounded bg-slate-800" aria-hidden="true" />
       )}
@@ -61,9 +83,19 @@ export function WatchlistItemRow({ item, index, count, editable, busy, dragOver,
               void onSaveNotes(notes.trim() ? notes : null).then(() => setEditing(false));
             }}
           >
-            <label htmlFor={notesId} className="sr-only">Notes for {title}</label>
-            <textarea id={notesId} value={notes} maxLength={2000} onChange={(e) => setNotes(e.target.value)} className="block w-full rounded-lg border border-white/15 bg-slate-900 p-2 text-sm" />
-            <button type="submit" className={buttonClass.secondary} disabled={busy}>Save notes</button>
+            <label htmlFor={notesId} className="sr-only">
+              Notes for {title}
+            </label>
+            <textarea
+              id={notesId}
+              value={notes}
+              maxLength={2000}
+              onChange={(e) => setNotes(e.target.value)}
+              className="block w-full rounded-lg border border-white/15 bg-slate-900 p-2 text-sm"
+            />
+            <button type="submit" className={buttonClass.secondary} disabled={busy}>
+              Save notes
+            </button>
           </form>
         ) : (
           item.notes && <p className="mt-1 whitespace-pre-line text-sm text-slate-300">{item.notes}</p>
@@ -90,10 +122,20 @@ export function WatchlistItemRow({ item, index, count, editable, busy, dragOver,
           >
             <ArrowDownIcon />
           </button>
-          <button type="button" className="rounded-md px-2 py-1 text-xs text-slate-300 hover:bg-white/10" onClick={() => setEditing((v) => !v)}>
+          <button
+            type="button"
+            className="rounded-md px-2 py-1 text-xs text-slate-300 hover:bg-white/10"
+            onClick={() => setEditing((v) => !v)}
+          >
             {editing ? 'Cancel' : 'Notes'}
           </button>
-          <button type="button" className="rounded-md px-2 py-1 text-xs text-rose-300 hover:bg-rose-500/10" aria-label={`Remove ${title}`} disabled={busy} onClick={onRemove}>
+          <button
+            type="button"
+            className="rounded-md px-2 py-1 text-xs text-rose-300 hover:bg-rose-500/10"
+            aria-label={`Remove ${title}`}
+            disabled={busy}
+            onClick={onRemove}
+          >
             Remove
           </button>
         </div>

@@ -19,14 +19,21 @@ export function WatchlistItems({ list }: { list: WatchlistDetail }) {
   const [announce, setAnnounce] = useState('');
   const items = list.items;
   if (items.length === 0) {
-    return <EmptyState title="Nothing on this list yet">{list.canEdit ? 'Add titles from any movie or show page.' : null}</EmptyState>;
+    return (
+      <EmptyState title="Nothing on this list yet">
+        {list.canEdit ? 'Add titles from any movie or show page.' : null}
+      </EmptyState>
+    );
   }
 
   const move = (itemId: string, title: string, position: number) => {
     setError(null);
     update.mutate(
       { itemId, body: { position } },
-      { onSuccess: () => setAnnounce(`${title} moved to position ${position}.`), onError: (err) => setError(errorText(err)) },
+      {
+        onSuccess: () => setAnnounce(`${title} moved to position ${position}.`),
+        onError: (err) => setError(errorText(err)),
+      },
     );
   };
 
@@ -50,7 +57,11 @@ export function WatchlistItems({ list }: { list: WatchlistDetail }) {
               dragOver={over === index && dragging !== index}
               onMove={(to) => move(item.id, title, to)}
               onRemove={() => remove.mutate(item.id, { onError: (err) => setError(errorText(err)) })}
-              onSaveNotes={(notes) => update.mutateAsync({ itemId: item.id, body: { notes } }).catch((err: unknown) => setError(errorText(err)))}
+              onSaveNotes={(notes) =>
+                update
+                  .mutateAsync({ itemId: item.id, body: { notes } })
+                  .catch((err: unknown) => setError(errorText(err)))
+              }
               drag={{
                 onDragStart: (e) => {
                   e.dataTransfer.effectAllowed = 'move';

@@ -17,12 +17,21 @@ export function WatchlistSettings({ list }: { list: WatchlistDetail }) {
   const [editing, setEditing] = useState(false);
   const [copied, setCopied] = useState(false);
   // The origin is only known in the browser; hydration renders the server's value first.
-  const origin = useSyncExternalStore(noSubscribe, () => window.location.origin, () => '');
+  const origin = useSyncExternalStore(
+    noSubscribe,
+    () => window.location.origin,
+    () => '',
+  );
   const shareUrl = `${origin}/watchlists/${list.id}`;
   return (
     <section aria-label="List settings" className="mt-6 space-y-4 rounded-2xl bg-white/5 p-4 ring-1 ring-white/10">
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={buttonClass.secondary} aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          aria-expanded={editing}
+          onClick={() => setEditing((v) => !v)}
+        >
           {editing ? 'Close settings' : 'Edit list'}
         </button>
         <ImportDialog listId={list.id} />
@@ -54,12 +63,24 @@ export function WatchlistSettings({ list }: { list: WatchlistDetail }) {
       )}
       {list.isPublic ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <label htmlFor="share-url" className="text-slate-300">Share link</label>
-          <input id="share-url" readOnly value={shareUrl} className="min-w-0 flex-1 rounded-lg border border-white/15 bg-slate-900 px-3 py-1.5 text-slate-200" />
+          <label htmlFor="share-url" className="text-slate-300">
+            Share link
+          </label>
+          <input
+            id="share-url"
+            readOnly
+            value={shareUrl}
+            className="min-w-0 flex-1 rounded-lg border border-white/15 bg-slate-900 px-3 py-1.5 text-slate-200"
+          />
           <button
             type="button"
             className={buttonClass.secondary}
-            onClick={() => void navigator.clipboard?.writeText(shareUrl).then(() => setCopied(true), () => setCopied(false))}
+            onClick={() =>
+              void navigator.clipboard?.writeText(shareUrl).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
           >
             {copied ? 'Copied' : 'Copy link'}
           </button>
