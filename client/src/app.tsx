@@ -1,5 +1,5 @@
 import { useQueryClient, useQueryErrorResetBoundary } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { Suspense, use, useEffect } from 'react';
 import { Route, Switch, useLocation, useSearch } from 'wouter';
 import { fullTitle } from './lib/head.ts';
 import type { RouteDef } from './route-types.ts';
@@ -11,7 +11,7 @@ import { useLiveEvents } from './hooks/use-live-events.ts';
 import { PublicConfigProvider, type PublicConfig } from './lib/public-config.tsx';
 import { ErrorPage } from './pages/error-page.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
-import { routes } from './routes.tsx';
+import { loadedRoute, loadRoute, routes, type LazyRoute } from './routes.tsx';
 
 export interface AppProps {
   /** The status the server answered the first page with; 404/5xx pages hydrate as such. */
@@ -31,6 +31,17 @@ function HeadSync({ route, params }: { route: RouteDef; params: Record<string, s
     document.title = title;
   }, [title]);
   return null;
+}
+
+/** A page whose module may still be loading: suspends until it is (the first page is loaded before hydration). */
+function RoutePage({ route, params }: { route: LazyRoute; params: Record<string, string> }) {
+  const def = loadedRoute(route) ?? use(loadRoute(route));
+  return (
+    <>
+      <def.page params={params} />
+      <HeadSync route={def} params={params} />
+    </>
+  );
 }
 
 function Pages({ initialStatus, initialPath }: Pick<AppProps, 'initialStatus' | 'initialPath'>) {
@@ -62,12 +73,7 @@ function Pages({ initialStatus, initialPath }: Pick<AppProps, 'initialStatus' | 
         <Switch>
           {routes.map((r) => (
             <Route key={r.path} path={r.path}>
-              {(params) => (
-                <>
-                  <r.page params={params as Record<string, string>} />
-                  <HeadSync route={r} params={params as Record<string, string>} />
-                </>
-              )}
+              {(params) => <RoutePage route={r} params={params as Record<string, string>} />}
             </Route>
           ))}
           <Route>

@@ -8,14 +8,17 @@ import { meQuery } from './hooks/use-auth.ts';
 import { ApiProvider } from './lib/api-context.tsx';
 import { renderHead } from './lib/head.ts';
 import { createQueryClient, serializeState } from './lib/query-client.ts';
-import { matchRoute, notFoundRoute } from './routes.tsx';
+import type { RouteDef } from './route-types.ts';
+import { loadRoute, matchRoute, notFoundRoute } from './routes.tsx';
 
 /** Renders one page: prefetch the route's data, render to a string, dehydrate the same cache. */
 export async function render(url: string, ctx: RenderContext): Promise<RenderResult> {
   const parsed = new URL(url, 'http://localhost');
   const queryClient = createQueryClient();
-  let { route, params } = matchRoute(parsed.pathname);
-  let status = route === notFoundRoute ? 404 : 200;
+  const match = matchRoute(parsed.pathname);
+  let route: RouteDef = match.route ? await loadRoute(match.route) : notFoundRoute;
+  let params = match.params;
+  let status = match.route ? 200 : 404;
   // Every page's header shows who is signed in: in the cache before rendering, so no flash.
   await queryClient.prefetchQuery(meQuery(ctx.api));
   try {

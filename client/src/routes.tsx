@@ -1,78 +1,75 @@
 import { parse } from 'regexparam';
-import * as home from './pages/home.tsx';
-import * as movieDetail from './pages/movie-detail.tsx';
-import * as moviesBrowse from './pages/movies-browse.tsx';
 import * as notFound from './pages/not-found.tsx';
-import * as person from './pages/person.tsx';
-import * as search from './pages/search.tsx';
-import * as tvBrowse from './pages/tv-browse.tsx';
-import * as tvDetail from './pages/tv-detail.tsx';
-import * as tvSeason from './pages/tv-season.tsx';
-import * as customTitle from './pages/custom-title.tsx';
-import * as customTitleEditor from './pages/custom-title-editor.tsx';
-import * as me from './pages/me.tsx';
-import * as profile from './pages/profile.tsx';
-import * as watchlist from './pages/watchlist.tsx';
-import * as watchlists from './pages/watchlists.tsx';
-import * as adminAudit from './pages/admin/audit.tsx';
-import * as adminCache from './pages/admin/cache.tsx';
-import * as adminCustomTitles from './pages/admin/custom-titles.tsx';
-import * as adminJobs from './pages/admin/jobs.tsx';
-import * as adminModeration from './pages/admin/moderation.tsx';
-import * as adminOutbox from './pages/admin/outbox.tsx';
-import * as adminOverview from './pages/admin/overview.tsx';
-import * as adminUsers from './pages/admin/users.tsx';
-import * as account from './pages/account.tsx';
-import * as forgotPassword from './pages/forgot-password.tsx';
-import * as phoneSignIn from './pages/phone-sign-in.tsx';
-import * as resetPassword from './pages/reset-password.tsx';
-import * as signIn from './pages/sign-in.tsx';
-import * as signUp from './pages/sign-up.tsx';
-import * as verifyEmail from './pages/verify-email.tsx';
 import type { Params, RouteDef } from './route-types.ts';
 
+/** A route whose page module (component, prefetch, head) loads on demand: one chunk per page. */
+export interface LazyRoute {
+  path: string;
+  load: () => Promise<{ route: Omit<RouteDef, 'path'> }>;
+}
+
 /** The one route table: wouter renders it in the browser, entry-server matches and prefetches it. */
-export const routes: RouteDef[] = [
+export const routes: LazyRoute[] = [
   // Accounts.
-  { path: '/sign-in', ...signIn.route },
-  { path: '/sign-up', ...signUp.route },
-  { path: '/forgot-password', ...forgotPassword.route },
-  { path: '/reset-password', ...resetPassword.route },
-  { path: '/phone-sign-in', ...phoneSignIn.route },
-  { path: '/verify-email', ...verifyEmail.route },
-  { path: '/account', ...account.route },
-  { path: '/', ...home.route },
-  { path: '/movie/:id', ...movieDetail.route },
-  { path: '/movies', ...moviesBrowse.route },
-  { path: '/tv', ...tvBrowse.route },
-  { path: '/tv/:id', ...tvDetail.route },
-  { path: '/tv/:id/season/:n', ...tvSeason.route },
-  { path: '/person/:id', ...person.route },
-  { path: '/search', ...search.route },
+  { path: '/sign-in', load: () => import('./pages/sign-in.tsx') },
+  { path: '/sign-up', load: () => import('./pages/sign-up.tsx') },
+  { path: '/forgot-password', load: () => import('./pages/forgot-password.tsx') },
+  { path: '/reset-password', load: () => import('./pages/reset-password.tsx') },
+  { path: '/phone-sign-in', load: () => import('./pages/phone-sign-in.tsx') },
+  { path: '/verify-email', load: () => import('./pages/verify-email.tsx') },
+  { path: '/account', load: () => import('./pages/account.tsx') },
+  { path: '/', load: () => import('./pages/home.tsx') },
+  { path: '/movie/:id', load: () => import('./pages/movie-detail.tsx') },
+  { path: '/movies', load: () => import('./pages/movies-browse.tsx') },
+  { path: '/tv', load: () => import('./pages/tv-browse.tsx') },
+  { path: '/tv/:id', load: () => import('./pages/tv-detail.tsx') },
+  { path: '/tv/:id/season/:n', load: () => import('./pages/tv-season.tsx') },
+  { path: '/person/:id', load: () => import('./pages/person.tsx') },
+  { path: '/search', load: () => import('./pages/search.tsx') },
   // The library (favorites, watchlists, reviews, custom titles); /custom/new before /custom/:id.
-  { path: '/watchlists', ...watchlists.route },
-  { path: '/watchlists/:id', ...watchlist.route },
-  { path: '/custom/new', ...customTitleEditor.route },
-  { path: '/custom/:id/edit', ...customTitleEditor.route },
-  { path: '/custom/:id', ...customTitle.route },
-  { path: '/u/:username', ...profile.route },
-  { path: '/me', ...me.route },
+  { path: '/watchlists', load: () => import('./pages/watchlists.tsx') },
+  { path: '/watchlists/:id', load: () => import('./pages/watchlist.tsx') },
+  { path: '/custom/new', load: () => import('./pages/custom-title-editor.tsx') },
+  { path: '/custom/:id/edit', load: () => import('./pages/custom-title-editor.tsx') },
+  { path: '/custom/:id', load: () => import('./pages/custom-title.tsx') },
+  { path: '/u/:username', load: () => import('./pages/profile.tsx') },
+  { path: '/me', load: () => import('./pages/me.tsx') },
   // Admin area: every page answers 401/403 (with a sign-in prompt or "admins only") to others.
-  { path: '/admin', ...adminOverview.route },
-  { path: '/admin/users', ...adminUsers.route },
-  { path: '/admin/moderation', ...adminModeration.route },
-  { path: '/admin/moderation/titles', ...adminCustomTitles.route },
-  { path: '/admin/cache', ...adminCache.route },
-  { path: '/admin/jobs', ...adminJobs.route },
-  { path: '/admin/outbox', ...adminOutbox.route },
-  { path: '/admin/audit', ...adminAudit.route },
+  { path: '/admin', load: () => import('./pages/admin/overview.tsx') },
+  { path: '/admin/users', load: () => import('./pages/admin/users.tsx') },
+  { path: '/admin/moderation', load: () => import('./pages/admin/moderation.tsx') },
+  { path: '/admin/moderation/titles', load: () => import('./pages/admin/custom-titles.tsx') },
+  { path: '/admin/cache', load: () => import('./pages/admin/cache.tsx') },
+  { path: '/admin/jobs', load: () => import('./pages/admin/jobs.tsx') },
+  { path: '/admin/outbox', load: () => import('./pages/admin/outbox.tsx') },
+  { path: '/admin/audit', load: () => import('./pages/admin/audit.tsx') },
 ];
 
 export const notFoundRoute: RouteDef = { path: '*', ...notFound.route };
 
+const loaded = new Map<LazyRoute, RouteDef>();
+const loading = new Map<LazyRoute, Promise<RouteDef>>();
+
+/** The route's definition once its module has loaded (synchronously available after loadRoute). */
+export const loadedRoute = (r: LazyRoute): RouteDef | undefined => loaded.get(r);
+
+/** Loads a route's page module once; the same promise for every caller (React's `use` needs that). */
+export function loadRoute(r: LazyRoute): Promise<RouteDef> {
+  let p = loading.get(r);
+  if (!p) {
+    p = r.load().then((mod) => {
+      const def = { path: r.path, ...mod.route };
+      loaded.set(r, def);
+      return def;
+    });
+    loading.set(r, p);
+  }
+  return p;
+}
+
 const compiled = routes.map((route) => ({ route, ...parse(route.path) }));
 
-export function matchRoute(pathname: string): { route: RouteDef; params: Params } {
+export function matchRoute(pathname: string): { route: LazyRoute | null; params: Params } {
   for (const { route, pattern, keys } of compiled) {
     const m = pattern.exec(pathname);
     if (!m) continue;
@@ -83,5 +80,5 @@ export function matchRoute(pathname: string): { route: RouteDef; params: Params 
     });
     return { route, params };
   }
-  return { route: notFoundRoute, params: {} };
+  return { route: null, params: {} };
 }
