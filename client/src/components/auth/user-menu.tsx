@@ -27,6 +27,12 @@ export function UserMenu() {
   const name = viewer.displayName ?? viewer.username;
   return (
     <nav aria-label="Account" className="flex shrink-0 items-center gap-2 text-sm text-slate-300">
+      <Link href="/watchlists" className={`${item} hidden md:inline`}>
+        Watchlists
+      </Link>
+      <Link href="/me" className={`${item} hidden md:inline`}>
+        My library
+      </Link>
       {viewer.isAdmin && (
         <Link href="/admin" className={item}>
           Admin
