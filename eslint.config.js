@@ -13,7 +13,10 @@ const DB = {
 };
 const WEB = { group: ['express'], message: 'Services take plain values, never req/res.' };
 const SSR_ONLY = { group: ['**/*.server', '**/*.server.*'], message: 'Only entry-server imports SSR code.' };
-const FOREIGN_REPO = { group: ['../*/*.repository', '../*/*.repository.ts'], message: "Use the other feature's service." };
+const FOREIGN_REPO = {
+  group: ['../*/*.repository', '../*/*.repository.ts'],
+  message: "Use the other feature's service.",
+};
 const CLIENT = { group: ['**/client/**', '#client/*'], message: 'shared/ stands alone.' };
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
@@ -29,7 +32,11 @@ export default defineConfig(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  { files: ['client/**/*.{ts,tsx}'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
+  {
+    files: ['client/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
   {
     files: ['client/**'],
     ignores: ['client/src/entry-server.tsx', '**/*.server.*'],
@@ -40,7 +47,10 @@ export default defineConfig(
   { files: ['server/**/*.routes.ts'], rules: restrict(DB) },
   {
     files: ['server/**/*.service.ts'],
-    rules: restrict(WEB, FOREIGN_REPO, { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Queries live in the repository.' }),
+    rules: restrict(WEB, FOREIGN_REPO, {
+      group: ['drizzle-orm', 'drizzle-orm/*'],
+      message: 'Queries live in the repository.',
+    }),
   },
   {
     files: ['**/*.{ts,tsx}'],

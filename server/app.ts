@@ -6,6 +6,7 @@ import { authenticate } from './auth/authenticate.ts';
 import { sessionCookieName } from './auth/session.ts';
 import { createAuthFeature } from './auth/auth-router.ts';
 import { findViewerUser } from './auth/auth.service.ts';
+import { createCatalogResponseCache } from './catalog/catalog-response-cache.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { publicConfig } from './config.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
@@ -22,7 +23,7 @@ import { createLibraryDeps } from './library/library.deps.ts';
 import { libraryRoutes } from './library/library.routes.ts';
 import type { Runtime } from './runtime.ts';
 import { createSsrApi } from './ssr/ssr-api.ts';
-import { createSsr } from './ssr/ssr.ts';
+import { createSsr, newNonce } from './ssr/ssr.ts';
 import { seoRoutes } from './ssr/sitemap.ts';
 
 export const JSON_BODY_LIMIT = '1mb';
@@ -35,6 +36,17 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
 
+  // Anonymous reads of the public catalog API are replayed from a few-seconds micro-cache ahead
+  // of the whole stack (see catalog-response-cache.ts); everything else takes the full path.
+  const catalogAnswers = createCatalogResponseCache({
+    ttlMs: 10_000,
+    maxBytes: 32 * 1024 * 1024,
+    sessionCookie: sessionCookieName(rt.config.production),
+    newNonce,
+    log: rt.log,
+    metrics: rt.metrics,
+  });
+  app.use(catalogAnswers.serve);
   app.use(requestLogging(rt.log, rt.metrics));
   // With Cloudinary the image route redirects to its CDN, so pages may load images from there.
   const imgOrigins = rt.config.images.kind === 'cloudinary' ? [cloudinaryDeliveryOrigin(rt.config.images.url)] : [];
@@ -70,7 +82,7 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   const library = createLibraryDeps(rt.database, rt.catalog);
   // Custom titles are searchable alongside the catalog (/api/search, and the SSR Api's search).
   const catalogDeps = { ...rt.catalog, searchCustom: searchCustom.bind(null, library) };
-  app.use('/api', catalogRoutes(catalogDeps, docs));
+  app.use('/api', catalogRoutes(catalogDeps, docs, { responseCache: catalogAnswers }));
   app.use('/api', libraryRoutes(library, docs));
   const admin: AdminDeps = {
     store: createAdminStore(rt.database.db),
@@ -97,20 +109,34 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   // A rendered page shows catalog data: when data it may show changes, rendered pages go too.
   // A key fetched for the first time is in no rendered page yet, so it clears nothing.
   rt.catalog.cache.onUpdate((u) => {
-    if (u.reason === 'refreshed') ssr.clearHtmlCache();
+    if (u.reason === 'new') return;
+    ssr.clearHtmlCache();
+    catalogAnswers.clear();
   });
   // Reviews, public lists and custom titles show on anonymous pages: a change drops them.
-  library.onPublicChange(() => ssr.clearHtmlCache());
+  library.onPublicChange(() => {
+    ssr.clearHtmlCache();
+    // Custom titles show in search answers.
+    catalogAnswers.clear();
+  });
   // A title changed on any instance (refreshed from TMDB, a review moderated): drop rendered pages here too.
   rt.events.subscribe((e) => {
-    if (e.type === 'CACHE_UPDATE' && e.payload.status !== 'cached') ssr.clearHtmlCache();
+    if (e.type === 'CACHE_UPDATE' && e.payload.status !== 'cached') {
+      ssr.clearHtmlCache();
+      catalogAnswers.clear();
+    }
   });
   const pc = publicConfig(rt.config);
   app.get('/{*splat}', async (req, res) => {
     // Only anonymous HTML may be cached: a signed-in page shows its viewer.
     // The header shows who is signed in from the first byte: the user's summary rides in the render.
     const viewer = await findViewerUser(auth.deps, req.viewer ?? null);
-    const ctx = { api: createSsrApi(catalogDeps, req.viewer ?? null, library, admin, viewer), publicConfig: pc, viewer, origin: rt.config.publicUrl };
+    const ctx = {
+      api: createSsrApi(catalogDeps, req.viewer ?? null, library, admin, viewer),
+      publicConfig: pc,
+      viewer,
+      origin: rt.config.publicUrl,
+    };
     await ssr.renderPage(req, res, ctx, !req.viewer);
   });
 

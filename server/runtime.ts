@@ -80,7 +80,8 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
     cache,
     cacheRepo,
     ttl: config.cacheTtl,
-    onLearnError: (err) => catalogLog.warn({ err: err instanceof Error ? err.message : err }, 'could not remember titles'),
+    onLearnError: (err) =>
+      catalogLog.warn({ err: err instanceof Error ? err.message : err }, 'could not remember titles'),
   };
   const catalogAdmin = createCatalogAdmin({ cacheRepo, cache, tmdb, metrics });
 

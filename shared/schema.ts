@@ -34,7 +34,10 @@ export const users = pgTable(
     profileImageUrl: text('profile_image_url'),
     phoneNumber: text('phone_number'),
     passwordHash: text('password_hash'),
-    providers: text('providers').array().notNull().default(sql`'{}'::text[]`),
+    providers: text('providers')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     isAdmin: boolean('is_admin').notNull().default(false),
     isVerified: boolean('is_verified').notNull().default(false),
     isBanned: boolean('is_banned').notNull().default(false),

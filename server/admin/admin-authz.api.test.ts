@@ -46,10 +46,18 @@ const BODIES: Record<string, unknown> = {
 };
 
 async function adminRoutes(): Promise<{ method: string; path: string; key: string }[]> {
-  const doc = (await (await app.get('/api/docs')).json()) as { paths: Record<string, Record<string, { tags?: string[] }>> };
+  const doc = (await (await app.get('/api/docs')).json()) as {
+    paths: Record<string, Record<string, { tags?: string[] }>>;
+  };
   return Object.entries(doc.paths)
     .filter(([p]) => p.startsWith('/api/admin'))
-    .flatMap(([p, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path: p.replace('{id}', randomUUID()), key: `${m} ${p}` })));
+    .flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => ({
+        method: m.toUpperCase(),
+        path: p.replace('{id}', randomUUID()),
+        key: `${m} ${p}`,
+      })),
+    );
 }
 
 async function expectError(res: Response, status: number, code: string) {
@@ -60,7 +68,10 @@ async function expectError(res: Response, status: number, code: string) {
 describe('admin authorization', () => {
   it('documents every admin route in /api/docs, tagged admin and secured', async () => {
     const doc = (await (await app.get('/api/docs')).json()) as {
-      paths: Record<string, Record<string, { tags: string[]; security: unknown[]; responses: Record<string, unknown> }>>;
+      paths: Record<
+        string,
+        Record<string, { tags: string[]; security: unknown[]; responses: Record<string, unknown> }>
+      >;
     };
     const keys = (await adminRoutes()).map((r) => r.key);
     expect(keys.sort()).toEqual([...EXPECTED].sort());
@@ -90,7 +101,9 @@ describe('admin authorization', () => {
   });
 
   it('answers 401 to a tampered token rather than treating it as anonymous or a user', async () => {
-    const res = await app.get('/api/admin/stats', { headers: { authorization: `Bearer ${admin.token.slice(0, -2)}xx` } });
+    const res = await app.get('/api/admin/stats', {
+      headers: { authorization: `Bearer ${admin.token.slice(0, -2)}xx` },
+    });
     await expectError(res, 401, 'UNAUTHORIZED');
   });
 

@@ -53,7 +53,11 @@ export function createAdminContentRepository(db: Executor) {
       return { rows, total: totals[0]?.n ?? 0 };
     },
     async findReview(id: string) {
-      const [row] = await db.select(reviewCols).from(reviews).innerJoin(users, eq(users.id, reviews.userId)).where(eq(reviews.id, id));
+      const [row] = await db
+        .select(reviewCols)
+        .from(reviews)
+        .innerJoin(users, eq(users.id, reviews.userId))
+        .where(eq(reviews.id, id));
       return row ?? null;
     },
     async setReviewStatus(id: string, status: 'visible' | 'hidden') {
@@ -83,7 +87,9 @@ export function createAdminContentRepository(db: Executor) {
     },
 
     async listCustomTitles(q: { q?: string; page: number; limit: number }) {
-      const where = q.q ? or(ilike(customTitles.title, containsPattern(q.q)), ilike(users.username, containsPattern(q.q))) : undefined;
+      const where = q.q
+        ? or(ilike(customTitles.title, containsPattern(q.q)), ilike(users.username, containsPattern(q.q)))
+        : undefined;
       const [rows, totals] = await Promise.all([
         db
           .select(titleCols)
@@ -115,7 +121,8 @@ export function createAdminContentRepository(db: Executor) {
     },
     /** The title and everything that points at it by (custom, id): there is no foreign key to cascade. */
     async deleteCustomTitle(id: string) {
-      const ref = (t: typeof favorites | typeof watchlistItems | typeof reviews) => and(eq(t.mediaType, 'custom'), eq(t.mediaId, id));
+      const ref = (t: typeof favorites | typeof watchlistItems | typeof reviews) =>
+        and(eq(t.mediaType, 'custom'), eq(t.mediaId, id));
       await db.delete(favorites).where(ref(favorites));
       await db.delete(watchlistItems).where(ref(watchlistItems));
       await db.delete(reviews).where(ref(reviews));

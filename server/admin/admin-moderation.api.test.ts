@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminCustomTitle, AdminCustomTitlePage, AdminReview, AdminReviewPage, AuditPage } from '#shared/contracts/admin';
+import {
+  AdminCustomTitle,
+  AdminCustomTitlePage,
+  AdminReview,
+  AdminReviewPage,
+  AuditPage,
+} from '#shared/contracts/admin';
 import { createUser, type TestUser } from '../../tests/helpers/factories.ts';
 import { startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
 import { openSocket } from '../../tests/helpers/ws.ts';
@@ -25,11 +31,15 @@ async function reportedReview(content: string) {
   const created = await author.send('POST', '/api/reviews', { mediaType: 'movie', mediaId, rating: 3, content });
   expect(created.status).toBe(201);
   const { id } = (await created.json()) as { id: string };
-  expect((await reporter.send('POST', `/api/reviews/${id}/report`, { reason: 'spoilers everywhere' })).status).toBe(202);
+  expect((await reporter.send('POST', `/api/reviews/${id}/report`, { reason: 'spoilers everywhere' })).status).toBe(
+    202,
+  );
   return { id, mediaId };
 }
 const publicReviews = async (mediaId: number) =>
-  ((await (await app.get(`/api/reviews?mediaType=movie&mediaId=${mediaId}`)).json()) as { items: { id: string }[] }).items.map((r) => r.id);
+  (
+    (await (await app.get(`/api/reviews?mediaType=movie&mediaId=${mediaId}`)).json()) as { items: { id: string }[] }
+  ).items.map((r) => r.id);
 const actions = async (targetId: string) =>
   AuditPage.parse(await (await admin.get(`/api/admin/audit?q=${targetId}`)).json()).items.map((e) => e.action);
 
@@ -40,7 +50,13 @@ describe('review moderation', () => {
     expect(res.status).toBe(200);
     const page = AdminReviewPage.parse(await res.json());
     const row = page.items.find((r) => r.id === id)!;
-    expect(row).toMatchObject({ status: 'reported', reportCount: 1, reportReasons: ['spoilers everywhere'], userId: author.id, username: author.username });
+    expect(row).toMatchObject({
+      status: 'reported',
+      reportCount: 1,
+      reportReasons: ['spoilers everywhere'],
+      userId: author.id,
+      username: author.username,
+    });
     expect(page.items.every((r) => r.status === 'reported')).toBe(true);
     expect((await admin.get('/api/admin/reviews?status=deleted')).status).toBe(400);
   });
@@ -78,7 +94,10 @@ describe('review moderation', () => {
     for (const body of [{}, { status: 'reported' }, { status: 'hidden', content: 'x' }]) {
       expect((await admin.send('PATCH', `/api/admin/reviews/${id}`, body)).status).toBe(400);
     }
-    expect((await admin.send('PATCH', '/api/admin/reviews/00000000-0000-4000-8000-000000000000', { status: 'hidden' })).status).toBe(404);
+    expect(
+      (await admin.send('PATCH', '/api/admin/reviews/00000000-0000-4000-8000-000000000000', { status: 'hidden' }))
+        .status,
+    ).toBe(404);
     expect(await actions(id)).toEqual([]);
   });
 });
@@ -94,7 +113,13 @@ describe('custom titles', () => {
     const id = await customTitle('My Basement Epic');
     const page = AdminCustomTitlePage.parse(await (await admin.get('/api/admin/custom-titles?q=basement')).json());
     expect(page.items).toHaveLength(1);
-    expect(page.items[0]).toMatchObject({ id, title: 'My Basement Epic', year: '1999', ownerId: author.id, ownerUsername: author.username });
+    expect(page.items[0]).toMatchObject({
+      id,
+      title: 'My Basement Epic',
+      year: '1999',
+      ownerId: author.id,
+      ownerUsername: author.username,
+    });
   });
 
   it("edits someone else's title (audited with the old values)", async () => {
@@ -104,8 +129,16 @@ describe('custom titles', () => {
     expect(AdminCustomTitle.parse(await res.json())).toMatchObject({ title: 'Typo Title', year: '2000' });
     expect(((await (await app.get(`/api/custom-titles/${id}`)).json()) as { title: string }).title).toBe('Typo Title');
     const log = AuditPage.parse(await (await admin.get(`/api/admin/audit?q=${id}`)).json());
-    expect(log.items[0]).toMatchObject({ action: 'custom_title.update', details: { before: { title: 'Typo Titel', year: '1999' } } });
-    for (const body of [{ title: '' }, { title: 'x', year: '1800' }, { title: 'x', imageUrl: 'http://insecure.example/p.jpg' }, { title: 'x', ownerId: admin.id }]) {
+    expect(log.items[0]).toMatchObject({
+      action: 'custom_title.update',
+      details: { before: { title: 'Typo Titel', year: '1999' } },
+    });
+    for (const body of [
+      { title: '' },
+      { title: 'x', year: '1800' },
+      { title: 'x', imageUrl: 'http://insecure.example/p.jpg' },
+      { title: 'x', ownerId: admin.id },
+    ]) {
       expect((await admin.send('PUT', `/api/admin/custom-titles/${id}`, body)).status).toBe(400);
     }
   });

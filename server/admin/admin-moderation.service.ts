@@ -24,7 +24,11 @@ const toAdminReview = (r: ReviewRow): AdminReview => ({
   createdAt: iso(r.createdAt),
   updatedAt: iso(r.updatedAt),
 });
-const toAdminCustomTitle = (r: TitleRow): AdminCustomTitle => ({ ...r, createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt) });
+const toAdminCustomTitle = (r: TitleRow): AdminCustomTitle => ({
+  ...r,
+  createdAt: iso(r.createdAt),
+  updatedAt: iso(r.updatedAt),
+});
 
 /** Pages showing the title refresh (their reviews changed); TMDB ids travel as numbers. */
 function titleChanged(deps: Deps, mediaType: string, mediaId: string, status: string) {
@@ -39,7 +43,12 @@ export async function listReviews(deps: Deps, viewer: Viewer | null, q: AdminRev
 }
 
 /** Hide a review (it leaves every public list) or restore it; audited in the same transaction. */
-export async function moderateReview(deps: Deps, viewer: Viewer | null, id: string, body: ModerateReviewBody): Promise<AdminReview> {
+export async function moderateReview(
+  deps: Deps,
+  viewer: Viewer | null,
+  id: string,
+  body: ModerateReviewBody,
+): Promise<AdminReview> {
   const actor = assertAdmin(viewer);
   const review = await deps.store.transaction(async (r) => {
     const before = await r.content.findReview(id);
@@ -50,7 +59,13 @@ export async function moderateReview(deps: Deps, viewer: Viewer | null, id: stri
       action: body.status === 'hidden' ? 'review.hide' : 'review.restore',
       targetType: 'review',
       targetId: id,
-      details: { from: before.status, to: body.status, author: before.username, mediaType: before.mediaType, mediaId: before.mediaId },
+      details: {
+        from: before.status,
+        to: body.status,
+        author: before.username,
+        mediaType: before.mediaType,
+        mediaId: before.mediaId,
+      },
     });
     return (await r.content.findReview(id))!;
   });
@@ -91,13 +106,20 @@ export async function updateCustomTitle(
   const row = await deps.store.transaction(async (r) => {
     const before = await r.content.findCustomTitle(id);
     if (!before) throw new NotFoundError('Custom title');
-    await r.content.updateCustomTitle(id, { title: body.title, year: body.year ?? null, imageUrl: body.imageUrl ?? null });
+    await r.content.updateCustomTitle(id, {
+      title: body.title,
+      year: body.year ?? null,
+      imageUrl: body.imageUrl ?? null,
+    });
     await r.audit.record({
       actorId: actor.userId,
       action: 'custom_title.update',
       targetType: 'custom_title',
       targetId: id,
-      details: { owner: before.ownerUsername, before: { title: before.title, year: before.year, imageUrl: before.imageUrl } },
+      details: {
+        owner: before.ownerUsername,
+        before: { title: before.title, year: before.year, imageUrl: before.imageUrl },
+      },
     });
     return (await r.content.findCustomTitle(id))!;
   });

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Accepted, AdminJobPage, AdminStats, AuditPage, CacheEntryPage, CacheGroupList, OutboxPage } from '#shared/contracts/admin';
+import {
+  Accepted,
+  AdminJobPage,
+  AdminStats,
+  AuditPage,
+  CacheEntryPage,
+  CacheGroupList,
+  OutboxPage,
+} from '#shared/contracts/admin';
 import { createUser, type TestUser } from '../../tests/helpers/factories.ts';
 import { startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
 import { openSocket } from '../../tests/helpers/ws.ts';
@@ -14,7 +22,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-const json = async <T>(res: Response | Promise<Response>, schema: { parse(v: unknown): T }) => schema.parse(await (await res).json());
+const json = async <T>(res: Response | Promise<Response>, schema: { parse(v: unknown): T }) =>
+  schema.parse(await (await res).json());
 const entries = (query = '') => json(admin.get(`/api/admin/cache${query}`), CacheEntryPage);
 const auditFor = (q: string) => json(admin.get(`/api/admin/audit?q=${encodeURIComponent(q)}`), AuditPage);
 
@@ -34,17 +43,23 @@ describe('jobs', () => {
     // An image job that cannot succeed: the file name is invalid, so every try fails (not a 404).
     const id = await app.server.runtime.jobs.enqueue('image-precache', { size: 'w342', files: ['not valid!.jpg'] });
     expect(id).toBeTruthy();
-    const failed = await until('the job to fail', async () => {
-      const page = await json(admin.get('/api/admin/jobs?state=failed'), AdminJobPage);
-      return page.items.find((j) => j.id === id);
-    }, 45_000);
+    const failed = await until(
+      'the job to fail',
+      async () => {
+        const page = await json(admin.get('/api/admin/jobs?state=failed'), AdminJobPage);
+        return page.items.find((j) => j.id === id);
+      },
+      45_000,
+    );
     expect(failed).toMatchObject({ kind: 'image-precache', state: 'failed' });
     expect(failed.error).toMatch(/could not be cached/);
 
     const socket = await openSocket(app.url);
     const res = await admin.send('POST', `/api/admin/jobs/${id}/retry`);
     expect(res.status).toBe(202);
-    expect((await socket.next((m) => m.type === 'JOB_PROGRESS' && m.payload.jobId === id)).payload).toMatchObject({ status: 'retry' });
+    expect((await socket.next((m) => m.type === 'JOB_PROGRESS' && m.payload.jobId === id)).payload).toMatchObject({
+      status: 'retry',
+    });
     const again = await json(admin.get('/api/admin/jobs?kind=image-precache'), AdminJobPage);
     expect(['retry', 'active', 'failed']).toContain(again.items.find((j) => j.id === id)?.state);
     expect((await auditFor(id!)).items.map((e) => e.action)).toEqual(['job.retry']);
@@ -52,7 +67,11 @@ describe('jobs', () => {
   }, 60_000);
 
   it('refuses to retry a job that has not failed (409) or does not exist (404)', async () => {
-    const id = await app.server.runtime.jobs.enqueue('image-precache', { size: 'w342', files: [] }, { startAfterSeconds: 3600 });
+    const id = await app.server.runtime.jobs.enqueue(
+      'image-precache',
+      { size: 'w342', files: [] },
+      { startAfterSeconds: 3600 },
+    );
     const res = await admin.send('POST', `/api/admin/jobs/${id}/retry`);
     expect(res.status).toBe(409);
     expect((await admin.send('POST', '/api/admin/jobs/00000000-0000-4000-8000-000000000000/retry')).status).toBe(404);
@@ -74,7 +93,9 @@ describe('cache', () => {
     expect(entry.expired).toBe(false);
 
     const groups = await json(admin.get('/api/admin/cache/groups'), CacheGroupList);
-    expect(groups.items).toContainEqual(expect.objectContaining({ type: 'tv', category: 'detail', entries: 1, expired: 0 }));
+    expect(groups.items).toContainEqual(
+      expect.objectContaining({ type: 'tv', category: 'detail', entries: 1, expired: 0 }),
+    );
     expect(groups.items.find((g) => g.type === 'list' && g.category === 'tv:popular')?.entries).toBeGreaterThan(0);
     expect((await admin.get('/api/admin/cache?limit=500')).status).toBe(400);
   });
@@ -98,7 +119,11 @@ describe('cache', () => {
     socket.ws.close();
 
     const log = await auditFor('cache.purge');
-    expect(log.items[0]).toMatchObject({ action: 'cache.purge', actorUsername: 'ops_admin', details: { type: 'movie', category: null } });
+    expect(log.items[0]).toMatchObject({
+      action: 'cache.purge',
+      actorUsername: 'ops_admin',
+      details: { type: 'movie', category: null },
+    });
     expect((log.items[0]!.details as { deleted: number }).deleted).toBeGreaterThan(0);
   });
 
@@ -115,7 +140,11 @@ describe('cache', () => {
     const warmed = await until('warmed rows', async () => {
       const groups = await json(admin.get('/api/admin/cache/groups'), CacheGroupList);
       const cats = groups.items.map((g) => `${g.type}/${g.category}`);
-      return ['list/movie:trending-week', 'list/tv:trending-week', 'list/movie:popular', 'genre/movie'].every((c) => cats.includes(c)) && cats;
+      return (
+        ['list/movie:trending-week', 'list/tv:trending-week', 'list/movie:popular', 'genre/movie'].every((c) =>
+          cats.includes(c),
+        ) && cats
+      );
     });
     expect(warmed.length).toBeGreaterThanOrEqual(10);
     expect((await auditFor('cache.warm')).items).toHaveLength(1);
@@ -160,14 +189,16 @@ describe('stats', () => {
     expect(stats.users.total).toBeGreaterThanOrEqual(3);
     expect(stats.users.admins).toBeGreaterThanOrEqual(1);
     expect(stats.cache.entries).toBeGreaterThan(0);
-    for (const s of [stats.series.requests, stats.series.cacheHits, stats.series.upstreamCalls]) expect(s).toHaveLength(96);
+    for (const s of [stats.series.requests, stats.series.cacheHits, stats.series.upstreamCalls])
+      expect(s).toHaveLength(96);
     const requests = stats.series.requests.reduce((n, p) => n + p.value, 0);
     expect(requests).toBeGreaterThan(10);
     expect(stats.series.requests.at(-1)!.value).toBeGreaterThan(0);
     expect(stats.cache.hits).toBeGreaterThan(0);
     expect(stats.cache.hitRatio).toBeGreaterThan(0);
     expect(stats.upstream.calls).toBeGreaterThan(0);
-    const sum = (c: { queued: number; active: number; failed: number; completed: number }) => c.queued + c.active + c.failed + c.completed;
+    const sum = (c: { queued: number; active: number; failed: number; completed: number }) =>
+      c.queued + c.active + c.failed + c.completed;
     // The image job of the jobs test (and the poster jobs of the lists fetched since) are counted.
     expect(sum(stats.imageJobs)).toBeGreaterThan(0);
     expect(sum(stats.jobs)).toBeGreaterThanOrEqual(sum(stats.imageJobs));

@@ -23,9 +23,10 @@ export function createAdminOpsRepository(db: Executor) {
           category: tmdbCache.category,
           entries: count(),
           expired: sql<number>`count(*) filter (where ${tmdbCache.expiresAt} <= now())::int`,
-          nextExpiry: sql<Date | null>`min(${tmdbCache.expiresAt}) filter (where ${tmdbCache.expiresAt} > now())`.mapWith(
-            (v: string | Date | null) => (v === null ? null : new Date(v)),
-          ),
+          nextExpiry:
+            sql<Date | null>`min(${tmdbCache.expiresAt}) filter (where ${tmdbCache.expiresAt} > now())`.mapWith(
+              (v: string | Date | null) => (v === null ? null : new Date(v)),
+            ),
         })
         .from(tmdbCache)
         .groupBy(tmdbCache.type, tmdbCache.category)
@@ -37,7 +38,10 @@ export function createAdminOpsRepository(db: Executor) {
     },
     async cacheCounts() {
       const [row] = await db
-        .select({ entries: count(), expired: sql<number>`count(*) filter (where ${tmdbCache.expiresAt} <= now())::int` })
+        .select({
+          entries: count(),
+          expired: sql<number>`count(*) filter (where ${tmdbCache.expiresAt} <= now())::int`,
+        })
         .from(tmdbCache);
       return { entries: row?.entries ?? 0, expired: row?.expired ?? 0 };
     },

@@ -33,7 +33,10 @@ const FIRST_PAGE = { page: 1, limit: 20 };
 /** What the home page and its rows read: warming these makes a cold start fast again. */
 const HOME_ROWS: { label: string; load: (d: catalog.CatalogDeps) => Promise<unknown> }[] = [
   ...(['movie', 'tv'] as const).flatMap((kind) =>
-    (['day', 'week'] as const).map((w) => ({ label: `${kind}:trending-${w}`, load: (d: catalog.CatalogDeps) => catalog.trending(d, kind, w, FIRST_PAGE) })),
+    (['day', 'week'] as const).map((w) => ({
+      label: `${kind}:trending-${w}`,
+      load: (d: catalog.CatalogDeps) => catalog.trending(d, kind, w, FIRST_PAGE),
+    })),
   ),
   ...(['popular', 'top_rated', 'upcoming', 'now_playing'] as const).map((c) => ({
     label: `movie:${c}`,
@@ -84,7 +87,13 @@ export async function purgeCache(deps: OpsDeps, viewer: Viewer | null, f: PurgeC
 export async function warmCache(deps: OpsDeps, viewer: Viewer | null): Promise<Accepted> {
   const actor = assertAdmin(viewer);
   await deps.store.transaction((r) =>
-    r.audit.record({ actorId: actor.userId, action: 'cache.warm', targetType: 'tmdb_cache', targetId: 'home', details: { rows: HOME_ROWS.map((h) => h.label) } }),
+    r.audit.record({
+      actorId: actor.userId,
+      action: 'cache.warm',
+      targetType: 'tmdb_cache',
+      targetId: 'home',
+      details: { rows: HOME_ROWS.map((h) => h.label) },
+    }),
   );
   if (warming.has(deps.catalog)) return { status: 'accepted', message: 'A warm-up is already running' };
   const run = (async () => {
@@ -112,17 +121,30 @@ export async function retryJob(deps: OpsDeps, viewer: Viewer | null, id: string)
     const result = await r.ops.retryJob(id);
     if (result === 'missing') throw new NotFoundError('Job');
     if (result === 'not-failed') throw new ConflictError('Only failed jobs can be retried');
-    await r.audit.record({ actorId: actor.userId, action: 'job.retry', targetType: 'job', targetId: id, details: { name: result.name } });
+    await r.audit.record({
+      actorId: actor.userId,
+      action: 'job.retry',
+      targetType: 'job',
+      targetId: id,
+      details: { name: result.name },
+    });
     return result.name;
   });
-  void deps.events.publish({ type: 'JOB_PROGRESS', payload: { jobId: id, kind: name, done: 0, total: 1, status: 'retry' } });
+  void deps.events.publish({
+    type: 'JOB_PROGRESS',
+    payload: { jobId: id, kind: name, done: 0, total: 1, status: 'retry' },
+  });
   return { status: 'accepted', message: `Job ${name} queued for another try` };
 }
 
 export async function listOutbox(deps: OpsDeps, viewer: Viewer | null, q: OutboxQuery) {
   assertAdmin(viewer);
   const { rows, total } = await deps.store.ops.listOutbox(q);
-  return toPage(rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) })), q, total);
+  return toPage(
+    rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    q,
+    total,
+  );
 }
 
 export async function listAudit(deps: OpsDeps, viewer: Viewer | null, q: AuditQuery) {

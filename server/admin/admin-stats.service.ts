@@ -11,12 +11,20 @@ const BIN_MIN = 15;
 
 type Counts = { queued: number; active: number; failed: number; completed: number };
 const counts = (parts: Counts[]): Counts =>
-  parts.reduce((a, c) => ({ queued: a.queued + c.queued, active: a.active + c.active, failed: a.failed + c.failed, completed: a.completed + c.completed }), {
-    queued: 0,
-    active: 0,
-    failed: 0,
-    completed: 0,
-  });
+  parts.reduce(
+    (a, c) => ({
+      queued: a.queued + c.queued,
+      active: a.active + c.active,
+      failed: a.failed + c.failed,
+      completed: a.completed + c.completed,
+    }),
+    {
+      queued: 0,
+      active: 0,
+      failed: 0,
+      completed: 0,
+    },
+  );
 const BIN_MS = BIN_MIN * 60_000;
 const BINS = (24 * 60) / BIN_MIN;
 
@@ -67,7 +75,11 @@ export async function adminStats(deps: Deps, viewer: Viewer | null): Promise<Adm
     upstream: { calls: sum(upstreamSeries) },
     images: { cached: images },
     jobs: counts([jobs]),
-    imageJobs: counts(Object.entries(jobs.byKind).filter(([kind]) => kind.startsWith('image-')).map(([, c]) => c)),
+    imageJobs: counts(
+      Object.entries(jobs.byKind)
+        .filter(([kind]) => kind.startsWith('image-'))
+        .map(([, c]) => c),
+    ),
     series: { requests: series('requests'), cacheHits: hitsSeries, upstreamCalls: upstreamSeries },
     generatedAt: new Date(now).toISOString(),
   };

@@ -16,7 +16,8 @@ afterAll(async () => {
 });
 
 const patch = (id: string, body: unknown) => admin.send('PATCH', `/api/admin/users/${id}`, body);
-const audit = async (q: string) => AuditPage.parse(await (await admin.get(`/api/admin/audit?q=${encodeURIComponent(q)}`)).json());
+const audit = async (q: string) =>
+  AuditPage.parse(await (await admin.get(`/api/admin/audit?q=${encodeURIComponent(q)}`)).json());
 
 describe('GET /api/admin/users', () => {
   it('searches by email, username or display name, paginated, without secrets', async () => {
@@ -60,7 +61,12 @@ describe('PATCH /api/admin/users/:id', () => {
 
     const log = await audit(target.id);
     expect(log.items.map((e) => e.action)).toEqual(['user.demote', 'user.promote']);
-    expect(log.items[0]).toMatchObject({ actorId: admin.id, actorUsername: 'chief_admin', targetType: 'user', targetId: target.id });
+    expect(log.items[0]).toMatchObject({
+      actorId: admin.id,
+      actorUsername: 'chief_admin',
+      targetType: 'user',
+      targetId: target.id,
+    });
   });
 
   it('refuses to let an admin demote or ban themself (403), and changes nothing', async () => {
@@ -121,7 +127,9 @@ describe('a ban', () => {
     expect((await patch(member.user.id, { isBanned: true })).status).toBe(200);
 
     expect((await member.get('/api/auth/me')).status).toBe(401);
-    const { rows } = await app.server.runtime.database.pool.query(`SELECT 1 FROM session WHERE sess->>'userId' = $1`, [member.user.id]);
+    const { rows } = await app.server.runtime.database.pool.query(`SELECT 1 FROM session WHERE sess->>'userId' = $1`, [
+      member.user.id,
+    ]);
     expect(rows).toHaveLength(0);
     expect((await app.send('POST', '/api/auth/token/refresh', { refreshToken })).status).toBe(401);
     // Signing in again is refused too while banned.

@@ -24,7 +24,11 @@ export function createAdminUsersRepository(db: Executor) {
   return {
     async list(q: { q?: string; page: number; limit: number }) {
       const where = q.q
-        ? or(ilike(users.email, containsPattern(q.q)), ilike(users.username, containsPattern(q.q)), ilike(users.displayName, containsPattern(q.q)))
+        ? or(
+            ilike(users.email, containsPattern(q.q)),
+            ilike(users.username, containsPattern(q.q)),
+            ilike(users.displayName, containsPattern(q.q)),
+          )
         : undefined;
       const [rows, totals] = await Promise.all([
         db

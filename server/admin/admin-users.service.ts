@@ -25,7 +25,12 @@ export async function listUsers(deps: Deps, viewer: Viewer | null, q: AdminUserQ
  * Each change is audited in that transaction. An admin may not demote or ban themself: one
  * misclick would lock them (perhaps the only admin) out; another admin has to make that call.
  */
-export async function updateUser(deps: Deps, viewer: Viewer | null, id: string, body: UpdateAdminUserBody): Promise<AdminUser> {
+export async function updateUser(
+  deps: Deps,
+  viewer: Viewer | null,
+  id: string,
+  body: UpdateAdminUserBody,
+): Promise<AdminUser> {
   const actor = assertAdmin(viewer);
   if (actor.userId === id && (body.isAdmin === false || body.isBanned === true)) {
     throw new ForbiddenError('You cannot demote or ban yourself');
@@ -38,13 +43,28 @@ export async function updateUser(deps: Deps, viewer: Viewer | null, id: string, 
     if (!after) throw new NotFoundError('User');
     const target = { targetType: 'user', targetId: id };
     if (body.isAdmin !== undefined && body.isAdmin !== before.isAdmin) {
-      await r.audit.record({ actorId: actor.userId, action: body.isAdmin ? 'user.promote' : 'user.demote', ...target, details: { username: before.username } });
+      await r.audit.record({
+        actorId: actor.userId,
+        action: body.isAdmin ? 'user.promote' : 'user.demote',
+        ...target,
+        details: { username: before.username },
+      });
     }
     if (banning) {
       await revokeIn(r.auth, id);
-      await r.audit.record({ actorId: actor.userId, action: 'user.ban', ...target, details: { username: before.username } });
+      await r.audit.record({
+        actorId: actor.userId,
+        action: 'user.ban',
+        ...target,
+        details: { username: before.username },
+      });
     } else if (body.isBanned === false && before.isBanned) {
-      await r.audit.record({ actorId: actor.userId, action: 'user.unban', ...target, details: { username: before.username } });
+      await r.audit.record({
+        actorId: actor.userId,
+        action: 'user.unban',
+        ...target,
+        details: { username: before.username },
+      });
     }
     return { user: toAdminUser(after), banned: banning };
   });

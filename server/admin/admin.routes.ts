@@ -26,7 +26,12 @@ import { adminOpsRoutes } from './admin-ops.routes.ts';
 import { adminStats } from './admin-stats.service.ts';
 import * as users from './admin-users.service.ts';
 
-export type AdminDoc = (method: RouteDoc['method'], path: string, summary: string, parts: Pick<RouteDoc, 'responses'> & Partial<RouteDoc>) => void;
+export type AdminDoc = (
+  method: RouteDoc['method'],
+  path: string,
+  summary: string,
+  parts: Pick<RouteDoc, 'responses'> & Partial<RouteDoc>,
+) => void;
 
 /** /api/admin: every route is admins only (anonymous 401, others 403) and every change is audited. */
 export function adminRoutes(deps: AdminDeps, docs: ApiDocs): Router {
@@ -34,17 +39,24 @@ export function adminRoutes(deps: AdminDeps, docs: ApiDocs): Router {
   const doc: AdminDoc = (method, path, summary, parts) =>
     docs.add({ method, path: `/api/admin${path}`, summary, tag: 'admin', guard: 'admin', ...parts });
 
-  doc('get', '/access', 'Whether the caller is an admin (200), anonymous (401) or not (403)', { responses: { 200: AdminAccess } });
+  doc('get', '/access', 'Whether the caller is an admin (200), anonymous (401) or not (403)', {
+    responses: { 200: AdminAccess },
+  });
   router.get('/access', requireAdmin, (req, res) => {
     send(res, 200, AdminAccess, { userId: viewerOf(req).userId, isAdmin: true });
   });
 
-  doc('get', '/stats', 'Totals and the last 24 hours of requests, cache hits and upstream calls', { responses: { 200: AdminStats } });
+  doc('get', '/stats', 'Totals and the last 24 hours of requests, cache hits and upstream calls', {
+    responses: { 200: AdminStats },
+  });
   router.get('/stats', requireAdmin, async (req, res) => {
     send(res, 200, AdminStats, await adminStats(deps, viewerOf(req)));
   });
 
-  doc('get', '/users', 'Users, searchable by email, username or display name', { query: AdminUserQuery, responses: { 200: AdminUserPage } });
+  doc('get', '/users', 'Users, searchable by email, username or display name', {
+    query: AdminUserQuery,
+    responses: { 200: AdminUserPage },
+  });
   router.get('/users', requireAdmin, async (req, res) => {
     send(res, 200, AdminUserPage, await users.listUsers(deps, viewerOf(req), validate(AdminUserQuery, req.query)));
   });
@@ -58,14 +70,31 @@ export function adminRoutes(deps: AdminDeps, docs: ApiDocs): Router {
     send(res, 200, AdminUser, await users.updateUser(deps, viewerOf(req), id, validate(UpdateAdminUserBody, req.body)));
   });
 
-  doc('get', '/reviews', 'Reviews by moderation status (reported queue, hidden, visible)', { query: AdminReviewQuery, responses: { 200: AdminReviewPage } });
-  router.get('/reviews', requireAdmin, async (req, res) => {
-    send(res, 200, AdminReviewPage, await moderation.listReviews(deps, viewerOf(req), validate(AdminReviewQuery, req.query)));
+  doc('get', '/reviews', 'Reviews by moderation status (reported queue, hidden, visible)', {
+    query: AdminReviewQuery,
+    responses: { 200: AdminReviewPage },
   });
-  doc('patch', '/reviews/:id', 'Hide or restore a review', { params: UuidParams, body: ModerateReviewBody, responses: { 200: AdminReview } });
+  router.get('/reviews', requireAdmin, async (req, res) => {
+    send(
+      res,
+      200,
+      AdminReviewPage,
+      await moderation.listReviews(deps, viewerOf(req), validate(AdminReviewQuery, req.query)),
+    );
+  });
+  doc('patch', '/reviews/:id', 'Hide or restore a review', {
+    params: UuidParams,
+    body: ModerateReviewBody,
+    responses: { 200: AdminReview },
+  });
   router.patch('/reviews/:id', requireAdmin, async (req, res) => {
     const { id } = validate(UuidParams, req.params);
-    send(res, 200, AdminReview, await moderation.moderateReview(deps, viewerOf(req), id, validate(ModerateReviewBody, req.body)));
+    send(
+      res,
+      200,
+      AdminReview,
+      await moderation.moderateReview(deps, viewerOf(req), id, validate(ModerateReviewBody, req.body)),
+    );
   });
   doc('delete', '/reviews/:id', 'Delete a review', { params: UuidParams, responses: { 204: null } });
   router.delete('/reviews/:id', requireAdmin, async (req, res) => {
@@ -73,16 +102,36 @@ export function adminRoutes(deps: AdminDeps, docs: ApiDocs): Router {
     res.status(204).end();
   });
 
-  doc('get', '/custom-titles', 'Custom titles with their owners, searchable', { query: AdminCustomTitleQuery, responses: { 200: AdminCustomTitlePage } });
-  router.get('/custom-titles', requireAdmin, async (req, res) => {
-    send(res, 200, AdminCustomTitlePage, await moderation.listCustomTitles(deps, viewerOf(req), validate(AdminCustomTitleQuery, req.query)));
+  doc('get', '/custom-titles', 'Custom titles with their owners, searchable', {
+    query: AdminCustomTitleQuery,
+    responses: { 200: AdminCustomTitlePage },
   });
-  doc('put', '/custom-titles/:id', "Edit any user's custom title", { params: UuidParams, body: AdminCustomTitleBody, responses: { 200: AdminCustomTitle } });
+  router.get('/custom-titles', requireAdmin, async (req, res) => {
+    send(
+      res,
+      200,
+      AdminCustomTitlePage,
+      await moderation.listCustomTitles(deps, viewerOf(req), validate(AdminCustomTitleQuery, req.query)),
+    );
+  });
+  doc('put', '/custom-titles/:id', "Edit any user's custom title", {
+    params: UuidParams,
+    body: AdminCustomTitleBody,
+    responses: { 200: AdminCustomTitle },
+  });
   router.put('/custom-titles/:id', requireAdmin, async (req, res) => {
     const { id } = validate(UuidParams, req.params);
-    send(res, 200, AdminCustomTitle, await moderation.updateCustomTitle(deps, viewerOf(req), id, validate(AdminCustomTitleBody, req.body)));
+    send(
+      res,
+      200,
+      AdminCustomTitle,
+      await moderation.updateCustomTitle(deps, viewerOf(req), id, validate(AdminCustomTitleBody, req.body)),
+    );
   });
-  doc('delete', '/custom-titles/:id', 'Delete a custom title and what refers to it', { params: UuidParams, responses: { 204: null } });
+  doc('delete', '/custom-titles/:id', 'Delete a custom title and what refers to it', {
+    params: UuidParams,
+    responses: { 204: null },
+  });
   router.delete('/custom-titles/:id', requireAdmin, async (req, res) => {
     await moderation.deleteCustomTitle(deps, viewerOf(req), validate(UuidParams, req.params).id);
     res.status(204).end();

@@ -58,7 +58,10 @@ export function createMetricSampler(deps: {
       await deps.repo.add(bucket, snapshot);
       for (const name of SAMPLE_NAMES) pending[name] -= snapshot[name];
     } catch (err) {
-      deps.log.warn({ err: err instanceof Error ? err.message : err }, 'could not write metric samples; kept for the next minute');
+      deps.log.warn(
+        { err: err instanceof Error ? err.message : err },
+        'could not write metric samples; kept for the next minute',
+      );
     }
   }
 

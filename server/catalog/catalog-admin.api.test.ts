@@ -6,7 +6,14 @@ import { startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
-  for (const path of ['/api/movies/popular', '/api/movies/popular?page=2', '/api/tv/popular', '/api/movies/603', '/api/movies/604', '/api/genres']) {
+  for (const path of [
+    '/api/movies/popular',
+    '/api/movies/popular?page=2',
+    '/api/tv/popular',
+    '/api/movies/603',
+    '/api/movies/604',
+    '/api/genres',
+  ]) {
     expect((await app.get(path)).status).toBe(200);
   }
 });
@@ -48,7 +55,9 @@ describe('catalog admin service', () => {
   it('purge by type and category drops table rows and memory copies: the next request refetches', async () => {
     const { deleted } = await admin().purge({ type: 'list', category: 'movie:popular' });
     expect(deleted).toBe(2);
-    expect((await admin().listEntries({ type: 'list', page: 1, limit: 10 })).items.map((e) => e.category)).toEqual(['tv:popular']);
+    expect((await admin().listEntries({ type: 'list', page: 1, limit: 10 })).items.map((e) => e.category)).toEqual([
+      'tv:popular',
+    ]);
     app.offline.stats.reset();
     await app.get('/api/movies/popular');
     await app.get('/api/tv/popular');

@@ -14,7 +14,13 @@ afterAll(async () => {
 describe('GET /api/movies/:id', () => {
   it('answers details with credits, videos, similar, recommendations, genres, runtime and release date', async () => {
     const m = MovieDetail.parse(await getJson(app, '/api/movies/603'));
-    expect(m).toMatchObject({ id: 603, mediaType: 'movie', title: 'The Matrix', releaseDate: '1999-03-30', year: 1999 });
+    expect(m).toMatchObject({
+      id: 603,
+      mediaType: 'movie',
+      title: 'The Matrix',
+      releaseDate: '1999-03-30',
+      year: 1999,
+    });
     expect(m.runtime).toBe(136);
     expect(m.genres.map((g) => g.name)).toEqual(expect.arrayContaining(['Action', 'Science Fiction']));
     expect(m.genreIds).toEqual(m.genres.map((g) => g.id));

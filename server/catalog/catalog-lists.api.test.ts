@@ -55,7 +55,12 @@ describe('catalog lists', () => {
     const p3 = await getPage(app, '/api/movies/popular?limit=15&page=3');
     expect(big.items).toHaveLength(45);
     expect([...p1.items, ...p2.items, ...p3.items].map((i) => i.id)).toEqual(big.items.map((i) => i.id));
-    expect(p2.meta).toMatchObject({ page: 2, limit: 15, total: big.meta.total, totalPages: Math.ceil(big.meta.total / 15) });
+    expect(p2.meta).toMatchObject({
+      page: 2,
+      limit: 15,
+      total: big.meta.total,
+      totalPages: Math.ceil(big.meta.total / 15),
+    });
     expect(new Set(big.items.map((i) => i.id)).size).toBe(45);
   });
 
@@ -159,7 +164,8 @@ describe('discover filters really filter', () => {
       expect(MovieDetail.parse(await getJson(app, `/api/movies/${m.id}`)).originalLanguage).toBe('fr');
     }
     const shows = await getPage(app, '/api/tv/discover?language=ja&limit=4');
-    for (const s of shows.items) expect(TvDetail.parse(await getJson(app, `/api/tv/${s.id}`)).originalLanguage).toBe('ja');
+    for (const s of shows.items)
+      expect(TvDetail.parse(await getJson(app, `/api/tv/${s.id}`)).originalLanguage).toBe('ja');
     const all = await discover('movies', 'sort=popularity.desc');
     expect(movies.meta.total).toBeLessThan(all.meta.total);
   });
@@ -200,14 +206,24 @@ const SORTS: [string, Read, 'number' | 'string'][] = [
   ['title', (i) => i.title, 'string'],
 ];
 
-function expectOrdered(items: CatalogItem[], read: Read, kind: 'number' | 'string', dir: 'asc' | 'desc', field: string) {
+function expectOrdered(
+  items: CatalogItem[],
+  read: Read,
+  kind: 'number' | 'string',
+  dir: 'asc' | 'desc',
+  field: string,
+) {
   const values = items.map(read).filter((v) => v !== null);
   expect(values.length).toBeGreaterThan(10);
   for (let i = 1; i < values.length; i++) {
     const a = values[i - 1]!;
     const b = values[i]!;
     const cmp =
-      kind === 'number' ? Number(a) - Number(b) : field === 'title' ? collator.compare(String(a), String(b)) : String(a).localeCompare(String(b));
+      kind === 'number'
+        ? Number(a) - Number(b)
+        : field === 'title'
+          ? collator.compare(String(a), String(b))
+          : String(a).localeCompare(String(b));
     if (dir === 'asc') expect(cmp, `${String(a)} before ${String(b)}`).toBeLessThanOrEqual(0);
     else expect(cmp, `${String(a)} before ${String(b)}`).toBeGreaterThanOrEqual(0);
   }

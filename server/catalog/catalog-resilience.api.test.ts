@@ -77,28 +77,36 @@ describe('TMDB failing', () => {
     ['garbage bodies', { garbage: 'truncated' as const }],
     ['HTML error pages', { garbage: 'html' as const }],
     ['the wrong shape', { garbage: 'wrong-shape' as const }],
-  ])('with %s, every route and page visited before still answers 200 from the stale cache', async (name, fault: FaultSpec) => {
-    const before = new Map<string, unknown>();
-    for (const path of API_ROUTES) before.set(path, await (await app.get(path)).json());
-    await expireEverything();
-    app.offline.faults.set(fault);
-    for (const path of API_ROUTES) {
-      const res = await app.get(path);
-      expect(res.status, path).toBe(200);
-      expect(await res.json(), path).toEqual(before.get(path));
-    }
-    // Pages render afresh (the query string keeps the rendered-page cache out of it).
-    for (const path of PAGES) {
-      const res = await app.get(`${path}${path.includes('?') ? '&' : '?'}outage=${encodeURIComponent(name)}`);
-      expect(res.status, path).toBe(200);
-      expect(await res.text()).toMatch(/<\/html>/);
-    }
-    expect(app.errorLogs).toEqual([]);
-  });
+  ])(
+    'with %s, every route and page visited before still answers 200 from the stale cache',
+    async (name, fault: FaultSpec) => {
+      const before = new Map<string, unknown>();
+      for (const path of API_ROUTES) before.set(path, await (await app.get(path)).json());
+      await expireEverything();
+      app.offline.faults.set(fault);
+      for (const path of API_ROUTES) {
+        const res = await app.get(path);
+        expect(res.status, path).toBe(200);
+        expect(await res.json(), path).toEqual(before.get(path));
+      }
+      // Pages render afresh (the query string keeps the rendered-page cache out of it).
+      for (const path of PAGES) {
+        const res = await app.get(`${path}${path.includes('?') ? '&' : '?'}outage=${encodeURIComponent(name)}`);
+        expect(res.status, path).toBe(200);
+        expect(await res.text()).toMatch(/<\/html>/);
+      }
+      expect(app.errorLogs).toEqual([]);
+    },
+  );
 
   it('with nothing cached it is a 503 UPSTREAM_UNAVAILABLE, never a 500 or an empty list', async () => {
     app.offline.faults.set({ status: 500 });
-    for (const path of ['/api/movies/now-playing?page=7', '/api/movies/27205', '/api/tv/discover?genre=35', '/api/people/31']) {
+    for (const path of [
+      '/api/movies/now-playing?page=7',
+      '/api/movies/27205',
+      '/api/tv/discover?genre=35',
+      '/api/people/31',
+    ]) {
       const body = await expectError(await app.get(path), 503, 'UPSTREAM_UNAVAILABLE');
       expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|status_code|stack/);
     }

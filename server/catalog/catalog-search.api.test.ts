@@ -39,7 +39,9 @@ describe('GET /api/search', () => {
     expect(ids(multi.items)).toContain('movie:603');
     for (const i of multi.items) expect(i.year).toBe(1999);
     const movies = await getPage(app, '/api/search?q=matrix%20(2003)&type=movie');
-    expect(movies.items.map((i) => i.title)).toEqual(expect.arrayContaining(['The Matrix Reloaded', 'The Matrix Revolutions']));
+    expect(movies.items.map((i) => i.title)).toEqual(
+      expect.arrayContaining(['The Matrix Reloaded', 'The Matrix Revolutions']),
+    );
     for (const i of movies.items) expect(i.year).toBe(2003);
     const shows = await getPage(app, '/api/search?q=breaking%20bad%202008&type=tv');
     expect(ids(shows.items)).toContain('tv:1396');
@@ -110,7 +112,10 @@ describe('custom titles in search (the library feature plugs searchCustom in)', 
     const page = await search(deps, { q: 'fan cut', type: 'custom', page: 1, limit: 1 });
     expect(page).toMatchObject({ meta: { page: 1, limit: 1, total: 2, totalPages: 2 } });
     expect(page.items[0]?.mediaType).toBe('custom');
-    const none = await search({ ...app.server.runtime.catalog, searchCustom: undefined }, { q: 'x', type: 'custom', page: 1, limit: 20 });
+    const none = await search(
+      { ...app.server.runtime.catalog, searchCustom: undefined },
+      { q: 'x', type: 'custom', page: 1, limit: 20 },
+    );
     expect(none).toEqual({ items: [], meta: { page: 1, limit: 20, total: 0, totalPages: 0 } });
   });
 });

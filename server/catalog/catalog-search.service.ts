@@ -83,7 +83,8 @@ export async function search(deps: CatalogDeps, q: SearchQuery): Promise<Page<Ca
   const tmdb: Window =
     kind === 'multi' && year !== undefined
       ? yearMerged(deps, text, year)
-      : (start, count) => listWindow(deps, source(deps, kind, text, kind === 'person' ? undefined : year), start, count);
+      : (start, count) =>
+          listWindow(deps, source(deps, kind, text, kind === 'person' ? undefined : year), start, count);
   const custom =
     kind === 'multi' && deps.searchCustom
       ? (await deps.searchCustom({ text, year }, { page: 1, limit: CUSTOM_IN_MULTI })).items

@@ -22,7 +22,11 @@ export function trending(deps: CatalogDeps, kind: MediaKind, window: 'day' | 'we
   return paged(
     deps,
     {
-      keyOf: (p) => ({ key: `list:${kind}:trending-${window}:${p}`, type: 'list', category: `${kind}:trending-${window}` }),
+      keyOf: (p) => ({
+        key: `list:${kind}:trending-${window}:${p}`,
+        type: 'list',
+        category: `${kind}:trending-${window}`,
+      }),
       fetchPage: (p) => deps.tmdb.trending(kind, window, p),
       kind,
     },
@@ -98,10 +102,14 @@ export async function movieDetail(deps: CatalogDeps, id: number) {
   const movie = await deps.cache.get(
     { key: `movie:${id}`, type: 'movie', category: 'detail', tmdbId: id },
     deps.ttl.detailS,
-    learning(deps, () => deps.tmdb.movie(id), (raw) => {
-      const d = toMovieDetail(raw);
-      return [d, ...d.similar, ...d.recommendations];
-    }),
+    learning(
+      deps,
+      () => deps.tmdb.movie(id),
+      (raw) => {
+        const d = toMovieDetail(raw);
+        return [d, ...d.similar, ...d.recommendations];
+      },
+    ),
     toMovieDetail,
   );
   if (!movie) throw new NotFoundError('Movie');
@@ -112,10 +120,14 @@ export async function tvDetail(deps: CatalogDeps, id: number) {
   const show = await deps.cache.get(
     { key: `tv:${id}`, type: 'tv', category: 'detail', tmdbId: id },
     deps.ttl.detailS,
-    learning(deps, () => deps.tmdb.tv(id), (raw) => {
-      const d = toTvDetail(raw);
-      return [d, ...d.similar, ...d.recommendations];
-    }),
+    learning(
+      deps,
+      () => deps.tmdb.tv(id),
+      (raw) => {
+        const d = toTvDetail(raw);
+        return [d, ...d.similar, ...d.recommendations];
+      },
+    ),
     toTvDetail,
   );
   if (!show) throw new NotFoundError('TV show');

@@ -97,7 +97,10 @@ export function createTmdbCacheRepository(db: Executor) {
         .select({ item: catalogTitles.item })
         .from(catalogTitles)
         .where(and(...conds))
-        .orderBy(sql`word_similarity(${q}, ${catalogTitles.searchTitle}) desc`, sql`${catalogTitles.popularity} desc nulls last`)
+        .orderBy(
+          sql`word_similarity(${q}, ${catalogTitles.searchTitle}) desc`,
+          sql`${catalogTitles.popularity} desc nulls last`,
+        )
         .limit(opts.limit);
       return rows.map((r) => r.item as CatalogItem);
     },
@@ -125,7 +128,10 @@ export function createTmdbCacheRepository(db: Executor) {
           .orderBy(desc(tmdbCache.fetchedAt), tmdbCache.cacheKey)
           .offset(page.offset)
           .limit(page.limit),
-        db.select({ n: sql<number>`count(*)::int` }).from(tmdbCache).where(where),
+        db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(tmdbCache)
+          .where(where),
       ]);
       return { rows, total: total?.n ?? 0 };
     },
@@ -152,5 +158,4 @@ export function createTmdbCacheRepository(db: Executor) {
 export type TmdbCacheRepository = ReturnType<typeof createTmdbCacheRepository>;
 
 /** Lower case, accents stripped: "Amélie" and "amelie" compare equal. */
-export const normalizeTitle = (s: string) =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+export const normalizeTitle = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();

@@ -18,8 +18,12 @@ export interface CacheUpdate {
   key: string;
   type: string;
   tmdbId: number | null;
-  /** 'new': first fetch of this key; 'refreshed': an entry pages may already show has changed. */
-  reason: 'new' | 'refreshed';
+  /**
+   * 'new': first fetch of this key; 'refreshed': an entry pages may already show has changed;
+   * 'purged': entries were dropped (key '*', type the purged type or '*'): answers built from
+   * them must go too.
+   */
+  reason: 'new' | 'refreshed' | 'purged';
 }
 
 export interface TmdbCacheOptions {
@@ -54,6 +58,9 @@ export function createTmdbCache(deps: TmdbCacheOptions) {
   const refreshing = new Set<string>();
   const listeners = new Set<(u: CacheUpdate) => void>();
   const count = (result: 'memory' | 'hit' | 'stale' | 'miss') => deps.metrics.cache.inc({ result });
+  const notify = (u: CacheUpdate) => {
+    for (const listener of listeners) listener(u);
+  };
 
   const remember = (spec: CacheEntrySpec, value: unknown, until: number, stale = false) =>
     memory.set(spec.key, { value, until, stale, type: spec.type, category: spec.category });
@@ -75,9 +82,7 @@ export function createTmdbCache(deps: TmdbCacheOptions) {
     await deps.repo.upsert(spec, raw, new Date(expiresAt));
     const value = map(raw);
     remember(spec, value, expiresAt);
-    for (const listener of listeners) {
-      listener({ key: spec.key, type: spec.type, tmdbId: spec.tmdbId ?? null, reason });
-    }
+    notify({ key: spec.key, type: spec.type, tmdbId: spec.tmdbId ?? null, reason });
     return value;
   }
 
@@ -150,6 +155,7 @@ export function createTmdbCache(deps: TmdbCacheOptions) {
     },
     clearMemory() {
       memory.clear();
+      notify({ key: '*', type: '*', tmdbId: null, reason: 'purged' });
     },
     /** Drops this instance's in-memory copies of the entries an admin purged from the table. */
     purgeMemory(filter: { type?: string; category?: string }) {
@@ -158,6 +164,7 @@ export function createTmdbCache(deps: TmdbCacheOptions) {
           memory.delete(key);
         }
       }
+      notify({ key: '*', type: filter.type ?? '*', tmdbId: null, reason: 'purged' });
     },
     memorySize: () => memory.size,
   };

@@ -4,14 +4,7 @@ import type { z } from 'zod';
 import { UpstreamUnavailableError } from '../http/errors.ts';
 import type { Metrics } from '../http/metrics.ts';
 import { createUpstreamGuard } from './upstream-guard.ts';
-import {
-  TmdbGenreList,
-  TmdbListPage,
-  TmdbMovie,
-  TmdbPerson,
-  TmdbSeason,
-  TmdbTv,
-} from './tmdb-schemas.ts';
+import { TmdbGenreList, TmdbListPage, TmdbMovie, TmdbPerson, TmdbSeason, TmdbTv } from './tmdb-schemas.ts';
 
 export type MediaKind = 'movie' | 'tv';
 export type ListCategory = 'popular' | 'top_rated' | 'upcoming' | 'now_playing' | 'on_the_air' | 'airing_today';

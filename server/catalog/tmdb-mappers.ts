@@ -1,10 +1,4 @@
-import type {
-  CatalogItem,
-  MovieDetail,
-  PersonDetail,
-  Season,
-  TvDetail,
-} from '#shared/contracts/catalog';
+import type { CatalogItem, MovieDetail, PersonDetail, Season, TvDetail } from '#shared/contracts/catalog';
 import type { TmdbListItem, TmdbMovie, TmdbPerson, TmdbSeason, TmdbTv } from './tmdb-schemas.ts';
 
 // TMDB shapes in, our shapes out; image paths become our own /img route, never a third-party URL.

@@ -2,8 +2,14 @@ import { z } from 'zod';
 
 // TMDB v3 response shapes, as far as we read them. Unknown keys are dropped; a body that lacks
 // what we need is "garbage" and counts as an upstream failure.
-const nullableString = z.string().nullish().transform((v) => v ?? null);
-const num = z.number().nullish().transform((v) => v ?? null);
+const nullableString = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
+const num = z
+  .number()
+  .nullish()
+  .transform((v) => v ?? null);
 
 export const TmdbGenre = z.object({ id: z.number().int(), name: z.string() });
 

@@ -27,7 +27,9 @@ describe('embedded PostgreSQL behind pglite-socket', () => {
       }
     })();
     const results = await Promise.all(
-      Array.from({ length: 300 }, (_, i) => pool.query<{ n: number }>('SELECT $1::int AS n', [i]).then((r) => r.rows[0]?.n)),
+      Array.from({ length: 300 }, (_, i) =>
+        pool.query<{ n: number }>('SELECT $1::int AS n', [i]).then((r) => r.rows[0]?.n),
+      ),
     );
     stop = true;
     await writer;

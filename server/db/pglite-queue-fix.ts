@@ -6,12 +6,22 @@
 // the original's stuck queue after a failed message. Remove when pglite-socket does the same.
 import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-interface QueuedMessage { handlerId: number; message: Uint8Array; resolve(n: number): void; reject(e: unknown): void; onData(d: Uint8Array): void }
+interface QueuedMessage {
+  handlerId: number;
+  message: Uint8Array;
+  resolve(n: number): void;
+  reject(e: unknown): void;
+  onData(d: Uint8Array): void;
+}
 interface QueryQueue {
   queue: QueuedMessage[];
   processing: boolean;
   lastHandlerId: number | null;
-  db: { isInTransaction(): boolean; runExclusive<T>(fn: () => Promise<T>): Promise<T>; execProtocolRawStream(m: Uint8Array, o: { onRawData(d: Uint8Array): void }): Promise<unknown> };
+  db: {
+    isInTransaction(): boolean;
+    runExclusive<T>(fn: () => Promise<T>): Promise<T>;
+    execProtocolRawStream(m: Uint8Array, o: { onRawData(d: Uint8Array): void }): Promise<unknown>;
+  };
   processQueue(): Promise<void>;
   clearQueueForHandler(id: number): void;
 }
@@ -40,7 +50,12 @@ export function keepBatchesTogether(server: PGLiteSocketServer): void {
         let bytes = 0;
         try {
           await this.db.runExclusive(() =>
-            this.db.execProtocolRawStream(item.message, { onRawData: (d) => { bytes += d.length; item.onData(d); } }),
+            this.db.execProtocolRawStream(item.message, {
+              onRawData: (d) => {
+                bytes += d.length;
+                item.onData(d);
+              },
+            }),
           );
         } catch (err) {
           midBatch = null;

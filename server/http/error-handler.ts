@@ -18,14 +18,26 @@ export const apiNotFound: RequestHandler = (req) => {
 type BodyParserError = { type?: string; status?: number; expose?: boolean };
 
 // The database is away (restart, network): a 503 the client may retry, not a 500.
-const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300', '08006', '08001']);
+const DB_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08006',
+  '08001',
+]);
 function isDatabaseDown(err: unknown): boolean {
   const e = err as { code?: string; message?: string } | null;
   if (!e) return false;
   return (
     (typeof e.code === 'string' && DB_DOWN_CODES.has(e.code)) ||
     (typeof e.message === 'string' &&
-      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(e.message))
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+        e.message,
+      ))
   );
 }
 

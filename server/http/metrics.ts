@@ -39,6 +39,12 @@ export function createMetrics() {
       labelNames: ['result'] as const,
       registers,
     }),
+    apiCache: new Counter({
+      name: 'cinehub_api_response_cache_total',
+      help: 'Anonymous catalog API answers served from the in-process response cache (hit) or built (miss)',
+      labelNames: ['result'] as const,
+      registers,
+    }),
     bcryptDuration: new Histogram({
       name: 'cinehub_bcrypt_duration_seconds',
       help: 'Time spent hashing and comparing passwords',

@@ -19,7 +19,11 @@ export function requestLogging(log: Logger, metrics: Metrics): RequestHandler[] 
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     // One quiet line: method, url path, status, time. Headers stay out of the log (cookies, tokens).
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url.split('?')[0],
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     autoLogging: { ignore: (req) => req.url === '/health' || req.url?.startsWith('/assets/') === true },

@@ -63,7 +63,8 @@ export function createCustomImages(deps: CustomImagesDeps) {
       try {
         fetched = await fetchUserImage(imageUrl, { ...deps.fetchOverrides, target });
       } catch (err) {
-        if (err instanceof UnsafeImageUrlError) throw new ValidationError([{ field: 'imageUrl', message: err.message }]);
+        if (err instanceof UnsafeImageUrlError)
+          throw new ValidationError([{ field: 'imageUrl', message: err.message }]);
         throw err;
       }
       try {

@@ -17,8 +17,7 @@ export interface ImageKey {
 
 /** What the image route answers with: a file from the disk cache, or a redirect to a CDN. */
 export type Served =
-  | { kind: 'file'; file: string; contentType: string; format: OutputFormat }
-  | { kind: 'redirect'; url: string };
+  { kind: 'file'; file: string; contentType: string; format: OutputFormat } | { kind: 'redirect'; url: string };
 
 /**
  * The disk cache under DATA_DIR/images: one file per image, size and format, written beside its

@@ -15,11 +15,16 @@ const badSignatures: string[] = [];
 /** Cloudinary's request signature: sorted params (not file, api_key…) joined, plus the secret, SHA-1. */
 function expectedSignature(fields: Record<string, string>) {
   const signed = Object.entries(fields)
-    .filter(([k, v]) => !['file', 'api_key', 'signature', 'resource_type', 'cloud_name', 'signature_algorithm'].includes(k) && v !== '')
+    .filter(
+      ([k, v]) =>
+        !['file', 'api_key', 'signature', 'resource_type', 'cloud_name', 'signature_algorithm'].includes(k) && v !== '',
+    )
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
-  return createHash('sha1').update(signed + SECRET).digest('hex');
+  return createHash('sha1')
+    .update(signed + SECRET)
+    .digest('hex');
 }
 
 beforeAll(async () => {
@@ -67,10 +72,14 @@ describe('images with Cloudinary configured', () => {
   it('a list fetched from TMDB has its posters uploaded by a background job, each once, signed', async () => {
     const files = await posterFiles('/api/movies/top-rated');
     expect(files.length).toBeGreaterThan(5);
-    await eventually(async () => {
-      const ids = uploads.map((u) => u.public_id);
-      for (const f of files) expect(ids).toContain(`cinehub/w342/${f}`);
-    }, 30_000, 250);
+    await eventually(
+      async () => {
+        const ids = uploads.map((u) => u.public_id);
+        for (const f of files) expect(ids).toContain(`cinehub/w342/${f}`);
+      },
+      30_000,
+      250,
+    );
     const ids = uploads.map((u) => u.public_id);
     expect(new Set(ids).size).toBe(ids.length);
     const first = uploads.find((u) => u.public_id === `cinehub/w342/${files[0]}`)!;
@@ -82,7 +91,15 @@ describe('images with Cloudinary configured', () => {
       `SELECT storage, format, location FROM images_cache WHERE source_key = $1`,
       [`tmdb:/${files[0]}`],
     );
-    expect(rows).toEqual([{ storage: 'cloudinary', format: 'auto', location: expect.stringMatching(/^https:\/\/res\.cloudinary\.com\/democloud\/image\/upload\/f_auto\/v1700000000\/cinehub\/w342\//) }]);
+    expect(rows).toEqual([
+      {
+        storage: 'cloudinary',
+        format: 'auto',
+        location: expect.stringMatching(
+          /^https:\/\/res\.cloudinary\.com\/democloud\/image\/upload\/f_auto\/v1700000000\/cinehub\/w342\//,
+        ),
+      },
+    ]);
   });
 
   it('the image route redirects to the delivery URL; a new size is uploaded once, then redirected', async () => {
@@ -92,7 +109,11 @@ describe('images with Cloudinary configured', () => {
     const res = await app.get(`/img/w500/${file}`, { redirect: 'manual' });
     expect(res.status).toBe(302);
     const location = res.headers.get('location') ?? '';
-    expect(location).toMatch(new RegExp(`^https://res\\.cloudinary\\.com/democloud/image/upload/f_auto/v1700000000/cinehub/w500/${file!.replace('.', '\\.')}`));
+    expect(location).toMatch(
+      new RegExp(
+        `^https://res\\.cloudinary\\.com/democloud/image/upload/f_auto/v1700000000/cinehub/w500/${file!.replace('.', '\\.')}`,
+      ),
+    );
     expect(res.headers.get('cache-control')).toBe('public, max-age=86400');
     expect(w500()).toHaveLength(1);
     expect(w500()[0]).toMatchObject({ transformation: 'c_limit,q_auto,w_500' });

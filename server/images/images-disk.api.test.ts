@@ -33,10 +33,12 @@ afterAll(async () => {
 const img = (p: string, accept?: string) => app.get(p, accept ? { headers: { accept } } : {});
 const imagesDir = () => app.server.runtime.config.images.dir;
 async function rows(sourceKey: string) {
-  const { rows } = await app.server.runtime.database.pool.query<{ size: string; format: string; storage: string; bytes: number }>(
-    'SELECT size, format, storage, bytes FROM images_cache WHERE source_key = $1 ORDER BY format',
-    [sourceKey],
-  );
+  const { rows } = await app.server.runtime.database.pool.query<{
+    size: string;
+    format: string;
+    storage: string;
+    bytes: number;
+  }>('SELECT size, format, storage, bytes FROM images_cache WHERE source_key = $1 ORDER BY format', [sourceKey]);
   return rows;
 }
 
@@ -50,14 +52,19 @@ describe('GET /img/:size/:file from the disk cache', () => {
     const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
     expect(meta).toMatchObject({ format: 'webp', width: 342 });
     expect(existsSync(path.join(imagesDir(), 'w342', 'photo-a.jpg.webp'))).toBe(true);
-    expect(await rows('tmdb:/photo-a.jpg')).toEqual([expect.objectContaining({ size: 'w342', format: 'webp', storage: 'disk' })]);
+    expect(await rows('tmdb:/photo-a.jpg')).toEqual([
+      expect.objectContaining({ size: 'w342', format: 'webp', storage: 'disk' }),
+    ]);
   });
 
   it('serves JPEG to clients that do not say they take WebP', async () => {
     for (const accept of [undefined, 'image/jpeg', 'image/png,image/*']) {
       const res = await img('/img/w185/photo-b.jpg', accept);
       expect(res.headers.get('content-type')).toBe('image/jpeg');
-      expect(await sharp(Buffer.from(await res.arrayBuffer())).metadata()).toMatchObject({ format: 'jpeg', width: 185 });
+      expect(await sharp(Buffer.from(await res.arrayBuffer())).metadata()).toMatchObject({
+        format: 'jpeg',
+        width: 185,
+      });
     }
   });
 
@@ -85,11 +92,18 @@ describe('GET /img/:size/:file from the disk cache', () => {
   it('AVIF is served only once a background job has encoded it', async () => {
     const first = await img('/img/w92/photo-f.jpg', CHROMIUM_ACCEPT);
     expect(first.headers.get('content-type')).toBe('image/webp');
-    await eventually(async () => {
-      const res = await img('/img/w92/photo-f.jpg', CHROMIUM_ACCEPT);
-      expect(res.headers.get('content-type')).toBe('image/avif');
-      expect(await sharp(Buffer.from(await res.arrayBuffer())).metadata()).toMatchObject({ format: 'heif', width: 92 });
-    }, 20_000, 300);
+    await eventually(
+      async () => {
+        const res = await img('/img/w92/photo-f.jpg', CHROMIUM_ACCEPT);
+        expect(res.headers.get('content-type')).toBe('image/avif');
+        expect(await sharp(Buffer.from(await res.arrayBuffer())).metadata()).toMatchObject({
+          format: 'heif',
+          width: 92,
+        });
+      },
+      20_000,
+      300,
+    );
     expect(existsSync(path.join(imagesDir(), 'w92', 'photo-f.jpg.avif'))).toBe(true);
     expect((await rows('tmdb:/photo-f.jpg')).map((r) => r.format)).toEqual(['avif', 'webp']);
     const jobs = await app.server.runtime.jobs.list({ kind: 'image-avif', page: 1, limit: 10 });

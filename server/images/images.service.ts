@@ -38,7 +38,11 @@ export function parseImageRequest(size: string, file: string): { size: ImageSize
   return { size: size as ImageSize, file };
 }
 
-const tmdbKey = (size: ImageSize, file: string): ImageKey => ({ sourceKey: `tmdb:/${file}`, size, name: `${size}/${file}` });
+const tmdbKey = (size: ImageSize, file: string): ImageKey => ({
+  sourceKey: `tmdb:/${file}`,
+  size,
+  name: `${size}/${file}`,
+});
 
 /**
  * The TMDB image cache behind /img/:size/:file. Disk (default): fetched once from the image

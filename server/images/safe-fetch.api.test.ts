@@ -156,7 +156,9 @@ describe('fetchUserImage against a local https server', () => {
   });
 
   it("a certificate that is not the host's is refused", async () => {
-    expect(await refusal(`https://${HOST}:${port}/poster.jpg`, { ...opts(), ca: undefined })).toMatch(/could not be fetched/);
+    expect(await refusal(`https://${HOST}:${port}/poster.jpg`, { ...opts(), ca: undefined })).toMatch(
+      /could not be fetched/,
+    );
   });
 
   describe('custom title images: cached through the guard, served at /img/custom/:id', () => {
@@ -183,7 +185,10 @@ describe('fetchUserImage against a local https server', () => {
       const webp = await app.get(`/img/custom/${id}`, { headers: { accept: 'image/webp' } });
       expect(webp.status).toBe(200);
       expect(webp.headers.get('cache-control')).toBe('public, max-age=3600');
-      expect(await sharp(Buffer.from(await webp.arrayBuffer())).metadata()).toMatchObject({ format: 'webp', width: 400 });
+      expect(await sharp(Buffer.from(await webp.arrayBuffer())).metadata()).toMatchObject({
+        format: 'webp',
+        width: 400,
+      });
       const jpg = await app.get(`/img/custom/${id}`);
       expect(jpg.headers.get('content-type')).toBe('image/jpeg');
       const { rows: first } = await app.server.runtime.database.pool.query<{ location: string }>(
@@ -213,7 +218,9 @@ describe('fetchUserImage against a local https server', () => {
       expect(err).toBeInstanceOf(ValidationError);
       expect((err as ValidationError).details?.[0]?.field).toBe('imageUrl');
       // The app's own instance has no test overrides: a local server is refused outright.
-      const local = await app.server.runtime.customImages.cache(id, `https://${HOST}:${port}/poster.jpg`).catch((e: unknown) => e);
+      const local = await app.server.runtime.customImages
+        .cache(id, `https://${HOST}:${port}/poster.jpg`)
+        .catch((e: unknown) => e);
       expect(local).toBeInstanceOf(ValidationError);
       await expectError(await app.get(`/img/custom/${id}`), 404, 'NOT_FOUND');
     });

@@ -37,7 +37,10 @@ export interface UserImageFetchOptions {
 }
 
 const defaultResolve = async (host: string): Promise<Resolved[]> =>
-  (await dnsLookup(host, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+  (await dnsLookup(host, { all: true, verbatim: true })).map((a) => ({
+    address: a.address,
+    family: a.family === 6 ? 6 : 4,
+  }));
 
 /**
  * Checks a user-supplied image URL without fetching it: https, no credentials in it, port 443,
@@ -124,7 +127,10 @@ export async function fetchUserImage(
         agent: false,
         signal,
         ca: opts.ca,
-        headers: { accept: 'image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8', 'user-agent': 'CineHubPro-ImageFetcher/1' },
+        headers: {
+          accept: 'image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8',
+          'user-agent': 'CineHubPro-ImageFetcher/1',
+        },
       });
       req.once('response', resolve);
       req.once('error', reject);

@@ -53,7 +53,8 @@ export function registerImageJobs(queue: JobQueue, images: ImageService, log: Lo
     { retryLimit: 1, retryDelayS: 30, policy: 'short' },
   );
 
-  const warn = (err: unknown) => log.warn({ err: err instanceof Error ? err.message : err }, 'could not queue an image job');
+  const warn = (err: unknown) =>
+    log.warn({ err: err instanceof Error ? err.message : err }, 'could not queue an image job');
   return {
     /** One job per list page fetched from TMDB, caching its posters. */
     queuePosters(items: CatalogItem[]) {

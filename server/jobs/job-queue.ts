@@ -137,7 +137,9 @@ export function createJobQueue(deps: JobQueueDeps) {
 
     /** Jobs newest first; state and kind filter. */
     list(q: { state?: JobState; kind?: string } & PageQuery): Promise<Page<JobView>> {
-      return deps.repo.list(q, { offset: (q.page - 1) * q.limit, limit: q.limit }).then((r) => toPage(r.rows, q, r.total));
+      return deps.repo
+        .list(q, { offset: (q.page - 1) * q.limit, limit: q.limit })
+        .then((r) => toPage(r.rows, q, r.total));
     },
 
     /** Puts a failed job back in the queue (one more try); false when it is not a failed job. */

@@ -40,12 +40,16 @@ describe('image pre-cache jobs', () => {
     const list = await getPage(app, '/api/movies/upcoming');
     const files = posterFiles(list.items);
     expect(files.length).toBeGreaterThan(3);
-    const job = await eventually(async () => {
-      const page = await jobs().list({ kind: 'image-precache', state: 'completed', page: 1, limit: 10 });
-      const found = page.items.find((j) => JSON.stringify(j.data).includes(files[0]!));
-      expect(found).toBeDefined();
-      return found!;
-    }, 30_000, 250);
+    const job = await eventually(
+      async () => {
+        const page = await jobs().list({ kind: 'image-precache', state: 'completed', page: 1, limit: 10 });
+        const found = page.items.find((j) => JSON.stringify(j.data).includes(files[0]!));
+        expect(found).toBeDefined();
+        return found!;
+      },
+      30_000,
+      250,
+    );
     expect(job.data).toEqual({ size: 'w342', files: expect.arrayContaining(files) });
     for (const f of files) expect(onDisk(app.server.runtime.config.dataDir, f)).toBe(true);
     expect(await cachedRows(app.server.runtime.database.pool, files)).toBe(files.length);
@@ -80,30 +84,42 @@ describe('image pre-cache jobs', () => {
 
   it('a failing job is recorded as failed with its reason, and can be retried', async () => {
     // Earlier tests' jobs finish first, so the image host's outage only meets this one.
-    await eventually(async () => {
-      const s = await jobs().stats();
-      expect(s.queued + s.active).toBe(0);
-    }, 30_000, 250);
+    await eventually(
+      async () => {
+        const s = await jobs().stats();
+        expect(s.queued + s.active).toBe(0);
+      },
+      30_000,
+      250,
+    );
     app.offline.faults.set({ status: 500, pathPrefix: '/t/p' });
     let files: string[] = [];
     try {
       files = posterFiles((await getPage(app, '/api/movies/now-playing')).items);
-      const failed = await eventually(async () => {
-        const page = await jobs().list({ kind: 'image-precache', state: 'failed', page: 1, limit: 10 });
-        const mine = page.items.find((j) => JSON.stringify(j.data).includes(files[0]!));
-        expect(mine).toBeDefined();
-        return mine!;
-      }, 40_000, 500);
+      const failed = await eventually(
+        async () => {
+          const page = await jobs().list({ kind: 'image-precache', state: 'failed', page: 1, limit: 10 });
+          const mine = page.items.find((j) => JSON.stringify(j.data).includes(files[0]!));
+          expect(mine).toBeDefined();
+          return mine!;
+        },
+        40_000,
+        500,
+      );
       expect(failed.error).toMatch(/posters could not be cached/);
       expect(failed.retryCount).toBe(1);
       expect((await jobs().stats()).failed).toBeGreaterThanOrEqual(1);
       expect(onDisk(app.server.runtime.config.dataDir, files[0]!)).toBe(false);
       app.offline.faults.clear();
       expect(await jobs().retry(failed.id)).toBe(true);
-      await eventually(async () => {
-        const page = await jobs().list({ state: 'completed', kind: 'image-precache', page: 1, limit: 50 });
-        expect(page.items.map((j) => j.id)).toContain(failed.id);
-      }, 30_000, 250);
+      await eventually(
+        async () => {
+          const page = await jobs().list({ state: 'completed', kind: 'image-precache', page: 1, limit: 50 });
+          expect(page.items.map((j) => j.id)).toContain(failed.id);
+        },
+        30_000,
+        250,
+      );
       for (const f of files) expect(onDisk(app.server.runtime.config.dataDir, f)).toBe(true);
       // Only failed jobs go back; unknown ids are no jobs at all.
       expect(await jobs().retry(failed.id)).toBe(false);
@@ -130,7 +146,9 @@ describe('jobs survive a restart', () => {
     const pgDir = mkdtempSync(path.join(tmpdir(), 'cinehub-jobs-db-'));
     const holder = process.env.DATABASE_URL ? await openTestDatabase() : null;
     const open = async () => {
-      const db = holder ? await openDatabase({ kind: 'postgres', url: holder.url }) : await openDatabase({ kind: 'embedded', dir: path.join(pgDir, 'pg') });
+      const db = holder
+        ? await openDatabase({ kind: 'postgres', url: holder.url })
+        : await openDatabase({ kind: 'embedded', dir: path.join(pgDir, 'pg') });
       await runMigrations(db);
       return db;
     };
@@ -164,10 +182,14 @@ describe('jobs survive a restart', () => {
       db = await open();
       const second = await boot(db, '1');
       try {
-        await eventually(async () => {
-          const done = await second.runtime.jobs.list({ kind: 'image-precache', page: 1, limit: 5 });
-          expect(done.items.map((j) => [j.id, j.state])).toEqual([[queued.items[0]!.id, 'completed']]);
-        }, 30_000, 250);
+        await eventually(
+          async () => {
+            const done = await second.runtime.jobs.list({ kind: 'image-precache', page: 1, limit: 5 });
+            expect(done.items.map((j) => [j.id, j.state])).toEqual([[queued.items[0]!.id, 'completed']]);
+          },
+          30_000,
+          250,
+        );
         for (const f of files) expect(onDisk(second.runtime.config.dataDir, f)).toBe(true);
         expect(await cachedRows(db.pool, files)).toBe(files.length);
       } finally {

@@ -45,90 +45,97 @@ async function instance(url: string) {
   return startServer(config, createLogger({ level: 'info', destination: sink }), { offlineTmdb: offline });
 }
 
-describe.skipIf(!realPg)('two instances on one PostgreSQL database (skipped without DATABASE_URL: PGlite runs one instance)', () => {
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'cinehub-two-'));
-    [database, offline] = await Promise.all([openTestDatabase(), startOfflineTmdb({ port: 0 })]);
-    a = await instance(database.url);
-    b = await instance(database.url);
-  });
-  afterAll(async () => {
-    await a?.close(1000);
-    await b?.close(1000);
-    await offline?.close();
-    await database?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+describe.skipIf(!realPg)(
+  'two instances on one PostgreSQL database (skipped without DATABASE_URL: PGlite runs one instance)',
+  () => {
+    beforeAll(async () => {
+      dataDir = mkdtempSync(path.join(tmpdir(), 'cinehub-two-'));
+      [database, offline] = await Promise.all([openTestDatabase(), startOfflineTmdb({ port: 0 })]);
+      a = await instance(database.url);
+      b = await instance(database.url);
+    });
+    afterAll(async () => {
+      await a?.close(1000);
+      await b?.close(1000);
+      await offline?.close();
+      await database?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
 
-  it('an event raised on instance A reaches a socket connected to instance B', async () => {
-    expect(a.port).not.toBe(b.port);
-    const onB = await openSocket(b.url);
-    await a.runtime.events.publish({ type: 'JOB_PROGRESS', payload: { jobId: 'j1', kind: 'image', done: 3, total: 10, status: 'active' } });
-    const msg = await onB.next((m) => m.type === 'JOB_PROGRESS');
-    expect(msg.payload).toEqual({ jobId: 'j1', kind: 'image', done: 3, total: 10, status: 'active' });
-    onB.ws.close();
-  });
+    it('an event raised on instance A reaches a socket connected to instance B', async () => {
+      expect(a.port).not.toBe(b.port);
+      const onB = await openSocket(b.url);
+      await a.runtime.events.publish({
+        type: 'JOB_PROGRESS',
+        payload: { jobId: 'j1', kind: 'image', done: 3, total: 10, status: 'active' },
+      });
+      const msg = await onB.next((m) => m.type === 'JOB_PROGRESS');
+      expect(msg.payload).toEqual({ jobId: 'j1', kind: 'image', done: 3, total: 10, status: 'active' });
+      onB.ws.close();
+    });
 
-  it('a title cached through A refreshes pages open on B (CACHE_UPDATE), and A sees it once', async () => {
-    const onA = await openSocket(a.url);
-    const onB = await openSocket(b.url);
-    const list = (await (await fetch(`${a.url}/api/tv/popular?limit=1`)).json()) as { items: { id: number }[] };
-    const id = list.items[0]!.id;
-    expect((await fetch(`${a.url}/api/tv/${id}`)).status).toBe(200);
-    const isIt = (m: { type: string; payload: Record<string, unknown> }) => m.type === 'CACHE_UPDATE' && m.payload.mediaId === id;
-    expect((await onB.next(isIt)).payload).toEqual({ mediaType: 'tv', mediaId: id, status: 'cached' });
-    await onA.next(isIt);
-    await settle();
-    // The raising instance delivers locally and skips its own NOTIFY echo: no duplicate.
-    expect(onA.messages.filter(isIt)).toHaveLength(1);
-    onA.ws.close();
-    onB.ws.close();
-  });
+    it('a title cached through A refreshes pages open on B (CACHE_UPDATE), and A sees it once', async () => {
+      const onA = await openSocket(a.url);
+      const onB = await openSocket(b.url);
+      const list = (await (await fetch(`${a.url}/api/tv/popular?limit=1`)).json()) as { items: { id: number }[] };
+      const id = list.items[0]!.id;
+      expect((await fetch(`${a.url}/api/tv/${id}`)).status).toBe(200);
+      const isIt = (m: { type: string; payload: Record<string, unknown> }) =>
+        m.type === 'CACHE_UPDATE' && m.payload.mediaId === id;
+      expect((await onB.next(isIt)).payload).toEqual({ mediaType: 'tv', mediaId: id, status: 'cached' });
+      await onA.next(isIt);
+      await settle();
+      // The raising instance delivers locally and skips its own NOTIFY echo: no duplicate.
+      expect(onA.messages.filter(isIt)).toHaveLength(1);
+      onA.ws.close();
+      onB.ws.close();
+    });
 
-  it("a user's private event raised on A reaches only that user's socket on B", async () => {
-    const { rows } = await database.pool.query<{ id: string }>(
-      `INSERT INTO users (email, username) VALUES ('two@example.test', 'two_instances') RETURNING id`,
-    );
-    const userId = rows[0]!.id;
-    const token = signAccessToken(JWT, { sub: userId, ver: 0 });
-    const mine = await openSocket(b.url, { query: `token=${token}` });
-    const anon = await openSocket(b.url);
-    await a.runtime.events.publish({ type: 'NOTIFICATION', payload: { text: 'private' }, userId });
-    await mine.next((m) => m.payload.text === 'private');
-    await settle();
-    // Other public events (image jobs' progress) may arrive; no NOTIFICATION may.
-    expect(anon.messages.filter((m) => m.type === 'NOTIFICATION')).toEqual([]);
-    mine.ws.close();
-    anon.ws.close();
-  });
+    it("a user's private event raised on A reaches only that user's socket on B", async () => {
+      const { rows } = await database.pool.query<{ id: string }>(
+        `INSERT INTO users (email, username) VALUES ('two@example.test', 'two_instances') RETURNING id`,
+      );
+      const userId = rows[0]!.id;
+      const token = signAccessToken(JWT, { sub: userId, ver: 0 });
+      const mine = await openSocket(b.url, { query: `token=${token}` });
+      const anon = await openSocket(b.url);
+      await a.runtime.events.publish({ type: 'NOTIFICATION', payload: { text: 'private' }, userId });
+      await mine.next((m) => m.payload.text === 'private');
+      await settle();
+      // Other public events (image jobs' progress) may arrive; no NOTIFICATION may.
+      expect(anon.messages.filter((m) => m.type === 'NOTIFICATION')).toEqual([]);
+      mine.ws.close();
+      anon.ws.close();
+    });
 
-  it('reconnects when the LISTEN connection drops, and events flow again', async () => {
-    const onB = await openSocket(b.url);
-    const { rowCount } = await database.pool.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+    it('reconnects when the LISTEN connection drops, and events flow again', async () => {
+      const onB = await openSocket(b.url);
+      const { rowCount } = await database.pool.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
        WHERE datname = current_database() AND query ILIKE 'LISTEN %' AND pid <> pg_backend_pid()`,
-    );
-    expect(rowCount).toBe(2);
-    // Keep publishing until B's new LISTEN connection hears A again.
-    const deadline = Date.now() + 15_000;
-    let n = 0;
-    while (!onB.messages.some((m) => m.type === 'NOTIFICATION') && Date.now() < deadline) {
-      await a.runtime.events.publish({ type: 'NOTIFICATION', payload: { n: ++n } });
-      await settle(200);
-    }
-    expect(onB.messages.some((m) => m.type === 'NOTIFICATION')).toBe(true);
-    expect(warnings.some((w) => w.includes('LISTEN connection lost'))).toBe(true);
-    onB.ws.close();
-  });
+      );
+      expect(rowCount).toBe(2);
+      // Keep publishing until B's new LISTEN connection hears A again.
+      const deadline = Date.now() + 15_000;
+      let n = 0;
+      while (!onB.messages.some((m) => m.type === 'NOTIFICATION') && Date.now() < deadline) {
+        await a.runtime.events.publish({ type: 'NOTIFICATION', payload: { n: ++n } });
+        await settle(200);
+      }
+      expect(onB.messages.some((m) => m.type === 'NOTIFICATION')).toBe(true);
+      expect(warnings.some((w) => w.includes('LISTEN connection lost'))).toBe(true);
+      onB.ws.close();
+    });
 
-  it('an event too large for NOTIFY is delivered locally and does not fail the caller', async () => {
-    const onA = await openSocket(a.url);
-    const onB = await openSocket(b.url);
-    await a.runtime.events.publish({ type: 'NOTIFICATION', payload: { big: 'x'.repeat(9000) } });
-    await onA.next((m) => m.type === 'NOTIFICATION' && typeof m.payload.big === 'string');
-    await settle();
-    expect(onB.messages.filter((m) => m.type === 'NOTIFICATION')).toEqual([]);
-    onA.ws.close();
-    onB.ws.close();
-  });
-});
+    it('an event too large for NOTIFY is delivered locally and does not fail the caller', async () => {
+      const onA = await openSocket(a.url);
+      const onB = await openSocket(b.url);
+      await a.runtime.events.publish({ type: 'NOTIFICATION', payload: { big: 'x'.repeat(9000) } });
+      await onA.next((m) => m.type === 'NOTIFICATION' && typeof m.payload.big === 'string');
+      await settle();
+      expect(onB.messages.filter((m) => m.type === 'NOTIFICATION')).toEqual([]);
+      onA.ws.close();
+      onB.ws.close();
+    });
+  },
+);

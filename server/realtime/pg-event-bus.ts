@@ -128,13 +128,19 @@ export function createPgEventBus(opts: PgEventBusOptions): EventBus {
       const payload = JSON.stringify({ origin: instance, event });
       if (Buffer.byteLength(payload) > MAX_NOTIFY_BYTES) {
         // Events are small hints (ids and counters); one this large is a bug, not a reason to fail the caller.
-        opts.log.warn({ type: event.type, bytes: Buffer.byteLength(payload) }, 'realtime event too large for NOTIFY; delivered locally only');
+        opts.log.warn(
+          { type: event.type, bytes: Buffer.byteLength(payload) },
+          'realtime event too large for NOTIFY; delivered locally only',
+        );
         return;
       }
       try {
         await opts.query('select pg_notify($1, $2)', [channel, payload]);
       } catch (err) {
-        opts.log.warn({ err: err instanceof Error ? err.message : err, type: event.type }, 'realtime NOTIFY failed; delivered locally only');
+        opts.log.warn(
+          { err: err instanceof Error ? err.message : err, type: event.type },
+          'realtime NOTIFY failed; delivered locally only',
+        );
       }
     },
     subscribe(listener) {

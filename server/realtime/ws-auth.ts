@@ -53,7 +53,8 @@ export async function authenticateUpgrade(req: IncomingMessage, deps: AuthDeps):
   const token = url.searchParams.get('token') ?? (header ? (/^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? '') : null);
   if (token !== null) {
     const claims = token ? verifyAccessToken(deps.jwtSecret, token) : null;
-    if (!claims || !UUID.test(claims.sub)) return { ok: false, status: 401, message: 'Invalid or expired access token' };
+    if (!claims || !UUID.test(claims.sub))
+      return { ok: false, status: 401, message: 'Invalid or expired access token' };
     const state = await deps.authState.find(claims.sub);
     if (!state || state.isBanned || state.tokenVersion !== claims.ver) {
       return { ok: false, status: 401, message: 'Invalid or expired access token' };
@@ -78,7 +79,9 @@ export async function authenticateUpgrade(req: IncomingMessage, deps: AuthDeps):
   const expressReq = req as unknown as Request;
   const res = new ServerResponse(req) as unknown as Response;
   await new Promise<void>((resolve, reject) => {
-    deps.sessions(expressReq, res, (err?: unknown) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve()));
+    deps.sessions(expressReq, res, (err?: unknown) =>
+      err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(),
+    );
   });
   const sess = expressReq.session;
   const userId = sess?.userId;
@@ -98,7 +101,9 @@ export async function authenticateUpgrade(req: IncomingMessage, deps: AuthDeps):
         if (!now || now.isBanned || now.tokenVersion !== tokenVersion) return false;
         // Signed out (session destroyed) or expired: the socket is no longer this user's.
         const data = await new Promise<unknown>((resolve, reject) =>
-          store.get(sid, (err: unknown, s) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(s))),
+          store.get(sid, (err: unknown, s) =>
+            err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(s),
+          ),
         );
         return !!data && (data as { userId?: string }).userId === userId;
       },

@@ -11,7 +11,9 @@ export type ClientMessage = z.infer<typeof ClientMessage>;
 
 export function parseClientMessage(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): ClientMessage | null {
   if (isBinary) return null;
-  const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+  const text = Array.isArray(data)
+    ? Buffer.concat(data).toString('utf8')
+    : Buffer.from(data as ArrayBuffer).toString('utf8');
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -33,7 +33,13 @@ interface Client {
   alive: boolean;
 }
 
-const REASONS: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+const REASONS: Record<number, string> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
 
 /** Refuses a handshake with a plain HTTP answer in the API's error shape, before any upgrade. */
 function refuse(socket: Duplex, status: number, code: string, message: string) {
@@ -158,11 +164,16 @@ export function attachRealtime(deps: RealtimeDeps) {
       unsubscribe();
       deps.server.off('upgrade', listener);
       const open = [...clients];
-      const done = Promise.all(open.map((c) => new Promise<void>((resolve) => {
-        if (c.ws.readyState === WebSocket.CLOSED) return resolve();
-        c.ws.once('close', () => resolve());
-        c.ws.close(1001, 'Server shutting down');
-      })));
+      const done = Promise.all(
+        open.map(
+          (c) =>
+            new Promise<void>((resolve) => {
+              if (c.ws.readyState === WebSocket.CLOSED) return resolve();
+              c.ws.once('close', () => resolve());
+              c.ws.close(1001, 'Server shutting down');
+            }),
+        ),
+      );
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([done, new Promise<void>((r) => (timer = setTimeout(r, waitMs)))]);
       clearTimeout(timer);

@@ -143,7 +143,11 @@ describe('WebSocket events', () => {
   it('a socket signed in by session cookie gets its own events, and loses them at sign-out', async () => {
     const member = await signUpWithCookie(app);
     const sock = await openSocket(app.url, { headers: { cookie: member.jar.header() } });
-    await app.server.runtime.events.publish({ type: 'NOTIFICATION', payload: { text: 'cookie' }, userId: member.user.id });
+    await app.server.runtime.events.publish({
+      type: 'NOTIFICATION',
+      payload: { text: 'cookie' },
+      userId: member.user.id,
+    });
     await sock.next((m) => m.payload.text === 'cookie');
     expect((await member.send('POST', '/api/auth/logout')).status).toBe(204);
     // The sign-out is seen at the next check (heartbeat or a revocation event); until then nothing private is lost,
@@ -173,7 +177,11 @@ describe('WebSocket heartbeats', () => {
       SESSION_SECRET: 'test-session-secret-0123456789abcdef0123',
       JWT_SECRET: 'test-jwt-secret-0123456789abcdef0123456789',
     });
-    const server = await startServer(config, createLogger({ level: 'silent' }), { database, offlineTmdb: offline, wsHeartbeatMs: 150 });
+    const server = await startServer(config, createLogger({ level: 'silent' }), {
+      database,
+      offlineTmdb: offline,
+      wsHeartbeatMs: 150,
+    });
     try {
       const healthy = await openSocket(server.url);
       const silent = new WebSocket(`${server.url.replace(/^http/, 'ws')}/ws`, { autoPong: false, origin: server.url });

@@ -1,11 +1,5 @@
 import type { Api, Query } from '#shared/api';
-import {
-  DiscoverQuery,
-  GenreQuery,
-  ListQuery,
-  SearchQuery,
-  TrendingQuery,
-} from '#shared/contracts/catalog';
+import { DiscoverQuery, GenreQuery, ListQuery, SearchQuery, TrendingQuery } from '#shared/contracts/catalog';
 import { AppError } from '../http/errors.ts';
 import { ERROR_STATUS } from '#shared/contracts/errors';
 import { ApiError } from '#shared/api';

@@ -154,7 +154,10 @@ export const Accepted = z.object({ status: z.literal('accepted'), message: z.str
 export type Accepted = z.infer<typeof Accepted>;
 
 export const JobState = z.enum(['created', 'retry', 'active', 'completed', 'cancelled', 'failed']);
-export const AdminJobQuery = PageQuery.extend({ state: JobState.optional(), kind: z.string().trim().min(1).max(100).optional() });
+export const AdminJobQuery = PageQuery.extend({
+  state: JobState.optional(),
+  kind: z.string().trim().min(1).max(100).optional(),
+});
 export type AdminJobQuery = z.infer<typeof AdminJobQuery>;
 
 export const AdminJob = z.object({

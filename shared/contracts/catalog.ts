@@ -38,7 +38,13 @@ export const CrewMember = z.object({
   department: z.string().nullable(),
   profileUrl: z.string().nullable(),
 });
-export const Video = z.object({ id: z.string(), key: z.string(), name: z.string(), site: z.string(), type: z.string() });
+export const Video = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  site: z.string(),
+  type: z.string(),
+});
 export type Video = z.infer<typeof Video>;
 
 const detailCommon = {

@@ -126,7 +126,10 @@ describe('GET /api/docs', () => {
   it('is an OpenAPI 3.1 document describing the catalog routes with the error shape', async () => {
     const res = await app.get('/api/docs');
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/api/movies/trending']?.get?.responses['200']).toBeDefined();
     expect(doc.paths['/api/movies/{id}']?.get?.responses['404']).toBeDefined();

@@ -33,7 +33,9 @@ describe('/admin gate', () => {
     const res = await anon.page.goto(`${app.url}/admin/users`, { waitUntil: 'networkidle' });
     expect(res?.status()).toBe(401);
     await anon.page.getByRole('heading', { name: 'Sign in to continue' }).waitFor();
-    expect(await anon.page.getByRole('link', { name: 'Sign in' }).last().getAttribute('href')).toBe('/sign-in?returnTo=%2Fadmin%2Fusers');
+    expect(await anon.page.getByRole('link', { name: 'Sign in' }).last().getAttribute('href')).toBe(
+      '/sign-in?returnTo=%2Fadmin%2Fusers',
+    );
     expect(await anon.page.content()).not.toContain('Audit log');
 
     const user = await openPage(browser);
@@ -116,7 +118,12 @@ describe('moderation in Chromium', () => {
     const list = (await (await app.get('/api/movies/popular?limit=1')).json()) as { items: { id: number }[] };
     const movieId = list.items[0]!.id;
     const content = 'This review gives the whole twist away in the first line.';
-    const created = await author.send('POST', '/api/reviews', { mediaType: 'movie', mediaId: movieId, rating: 4, content });
+    const created = await author.send('POST', '/api/reviews', {
+      mediaType: 'movie',
+      mediaId: movieId,
+      rating: 4,
+      content,
+    });
     expect(created.status).toBe(201);
     const reviewId = ((await created.json()) as { id: string }).id;
     expect((await reporter.send('POST', `/api/reviews/${reviewId}/report`, { reason: 'Spoilers' })).status).toBe(202);
@@ -166,7 +173,10 @@ describe('live job progress in Chromium', () => {
 
     const jobId = '7f3c2a10-0000-4000-8000-000000000001';
     const publish = (done: number, status: string) =>
-      app.server.runtime.events.publish({ type: 'JOB_PROGRESS', payload: { jobId, kind: 'image-precache', done, total: 10, status } });
+      app.server.runtime.events.publish({
+        type: 'JOB_PROGRESS',
+        payload: { jobId, kind: 'image-precache', done, total: 10, status },
+      });
     await publish(3, 'active');
     const bar = page.getByRole('progressbar', { name: /image-precache job 7f3c2a10 progress/ });
     await bar.waitFor();

@@ -32,7 +32,8 @@ export async function openPage(browser: Browser, opts: { reducedMotion?: boolean
   const problems: string[] = [];
   page.on('console', (msg) => {
     const text = msg.text();
-    if (msg.type() === 'error' || /hydrat|did not match|server rendered/i.test(text)) problems.push(`${msg.type()}: ${text}`);
+    if (msg.type() === 'error' || /hydrat|did not match|server rendered/i.test(text))
+      problems.push(`${msg.type()}: ${text}`);
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   return { page, context, problems };

@@ -69,7 +69,12 @@ export class CookieJar {
 export interface CookieClient {
   jar: CookieJar;
   get(path: string, headers?: Record<string, string>): Promise<Response>;
-  send(method: string, path: string, body?: unknown, opts?: { csrf?: boolean; headers?: Record<string, string> }): Promise<Response>;
+  send(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts?: { csrf?: boolean; headers?: Record<string, string> },
+  ): Promise<Response>;
 }
 
 export function cookieClient(app: TestApp): CookieClient {

@@ -5,7 +5,10 @@ export interface TestSocket {
   /** Every `{type, payload}` message received so far, parsed. */
   messages: { type: string; payload: Record<string, unknown> }[];
   /** Resolves with the first message matching, or rejects after `ms`. */
-  next(match: (m: { type: string; payload: Record<string, unknown> }) => boolean, ms?: number): Promise<{ type: string; payload: Record<string, unknown> }>;
+  next(
+    match: (m: { type: string; payload: Record<string, unknown> }) => boolean,
+    ms?: number,
+  ): Promise<{ type: string; payload: Record<string, unknown> }>;
   /** Resolves with the close code and reason. */
   closed: Promise<{ code: number; reason: string }>;
 }
@@ -19,7 +22,10 @@ export function openSocket(
   const origin = opts.origin === undefined ? base : opts.origin;
   const ws = new WebSocket(url, { headers: opts.headers, ...(origin === null ? {} : { origin }) });
   const messages: TestSocket['messages'] = [];
-  const waiters: { match: (m: TestSocket['messages'][number]) => boolean; resolve: (m: TestSocket['messages'][number]) => void }[] = [];
+  const waiters: {
+    match: (m: TestSocket['messages'][number]) => boolean;
+    resolve: (m: TestSocket['messages'][number]) => void;
+  }[] = [];
   ws.on('message', (data) => {
     const m = JSON.parse(String(data)) as TestSocket['messages'][number];
     messages.push(m);

@@ -18,4 +18,3 @@ export async function setup() {
   await runMigrations(template);
   await template.close();
 }
-

@@ -10,14 +10,19 @@ function useAdminMutation<V, R>(run: (vars: V) => Promise<R>, touched: QueryKey[
     mutationFn: run,
     onSettled: () =>
       Promise.all(
-        [...touched, queryKeys.admin.stats(), ['admin', 'audit']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+        [...touched, queryKeys.admin.stats(), ['admin', 'audit']].map((queryKey) =>
+          queryClient.invalidateQueries({ queryKey }),
+        ),
       ),
   });
 }
 
 export function useUpdateUser() {
   const api = useApi();
-  return useAdminMutation((v: { id: string; body: UpdateAdminUserBody }) => api.admin.updateUser(v.id, v.body), [['admin', 'users']]);
+  return useAdminMutation(
+    (v: { id: string; body: UpdateAdminUserBody }) => api.admin.updateUser(v.id, v.body),
+    [['admin', 'users']],
+  );
 }
 
 export function useModerateReview() {
@@ -44,12 +49,18 @@ export function useUpdateCustomTitle() {
 
 export function useDeleteCustomTitle() {
   const api = useApi();
-  return useAdminMutation((id: string) => api.admin.deleteCustomTitle(id), [['admin', 'custom-titles'], queryKeys.library.all]);
+  return useAdminMutation(
+    (id: string) => api.admin.deleteCustomTitle(id),
+    [['admin', 'custom-titles'], queryKeys.library.all],
+  );
 }
 
 export function usePurgeCache() {
   const api = useApi();
-  return useAdminMutation((f: { type?: string; category?: string }) => api.admin.purgeCache(f), [queryKeys.admin.cacheAll]);
+  return useAdminMutation(
+    (f: { type?: string; category?: string }) => api.admin.purgeCache(f),
+    [queryKeys.admin.cacheAll],
+  );
 }
 
 export function useWarmCache() {

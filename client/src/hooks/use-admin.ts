@@ -31,7 +31,11 @@ export const adminUsersQuery = (api: Api, q: Query) =>
 export const adminReviewsQuery = (api: Api, q: Query) =>
   queryOptions({ queryKey: queryKeys.admin.reviews(q), queryFn: () => api.admin.reviews(q), staleTime: 5_000 });
 export const adminCustomTitlesQuery = (api: Api, q: Query) =>
-  queryOptions({ queryKey: queryKeys.admin.customTitles(q), queryFn: () => api.admin.customTitles(q), staleTime: 5_000 });
+  queryOptions({
+    queryKey: queryKeys.admin.customTitles(q),
+    queryFn: () => api.admin.customTitles(q),
+    staleTime: 5_000,
+  });
 export const adminCacheQuery = (api: Api, q: Query) =>
   queryOptions({ queryKey: queryKeys.admin.cache(q), queryFn: () => api.admin.cache(q), staleTime: 5_000 });
 export const adminCacheGroupsQuery = (api: Api) =>

@@ -21,7 +21,9 @@ function parse(data: unknown): ServerMessage | null {
   if (typeof data !== 'string') return null;
   try {
     const m = JSON.parse(data) as Partial<ServerMessage>;
-    return typeof m.type === 'string' && typeof m.payload === 'object' && m.payload !== null ? (m as ServerMessage) : null;
+    return typeof m.type === 'string' && typeof m.payload === 'object' && m.payload !== null
+      ? (m as ServerMessage)
+      : null;
   } catch {
     return null;
   }
@@ -33,8 +35,10 @@ function apply(queryClient: QueryClient, m: ServerMessage) {
   if (m.type === 'CACHE_UPDATE') {
     const mediaType = String(p.mediaType);
     const mediaId = p.mediaId as number | string;
-    if (mediaType === 'movie' && typeof mediaId === 'number') void queryClient.invalidateQueries({ queryKey: queryKeys.catalog.movie(mediaId) });
-    if (mediaType === 'tv' && typeof mediaId === 'number') void queryClient.invalidateQueries({ queryKey: queryKeys.catalog.tv(mediaId) });
+    if (mediaType === 'movie' && typeof mediaId === 'number')
+      void queryClient.invalidateQueries({ queryKey: queryKeys.catalog.movie(mediaId) });
+    if (mediaType === 'tv' && typeof mediaId === 'number')
+      void queryClient.invalidateQueries({ queryKey: queryKeys.catalog.tv(mediaId) });
     if (mediaType === 'custom' && typeof mediaId === 'string') {
       void queryClient.invalidateQueries({ queryKey: queryKeys.library.customTitle(mediaId) });
     }
@@ -105,8 +109,14 @@ export function useLiveEvents() {
 
 /** The socket's state, for a "live" indicator. */
 export const useLiveStatus = () =>
-  useQuery<LiveStatus>({ queryKey: queryKeys.live.status(), queryFn: () => 'closed', initialData: 'closed', staleTime: Infinity }).data;
+  useQuery<LiveStatus>({
+    queryKey: queryKeys.live.status(),
+    queryFn: () => 'closed',
+    initialData: 'closed',
+    staleTime: Infinity,
+  }).data;
 
 /** The latest JOB_PROGRESS per job, newest first, as the socket delivered them. */
 export const useLiveJobs = () =>
-  useQuery<LiveJob[]>({ queryKey: queryKeys.live.jobs(), queryFn: () => [], initialData: [], staleTime: Infinity }).data;
+  useQuery<LiveJob[]>({ queryKey: queryKeys.live.jobs(), queryFn: () => [], initialData: [], staleTime: Infinity })
+    .data;

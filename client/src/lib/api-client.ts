@@ -26,7 +26,9 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (res.status === 204) return undefined as T;
   const json: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const err = (json as { error?: { code?: string; message?: string; details?: { field: string; message: string }[] } } | null)?.error;
+    const err = (
+      json as { error?: { code?: string; message?: string; details?: { field: string; message: string }[] } } | null
+    )?.error;
     throw new ApiError(res.status, err?.code ?? 'INTERNAL_ERROR', err?.message ?? res.statusText, err?.details);
   }
   return json as T;

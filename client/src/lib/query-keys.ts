@@ -24,7 +24,8 @@ export const queryKeys = {
     watchlists: (query: Query = {}) => ['library', 'watchlists', 'mine', query] as const,
     watchlist: (id: string) => ['library', 'watchlists', 'detail', id] as const,
     reviews: (query: Query) => ['library', 'reviews', query] as const,
-    reviewSummary: (mediaType: string, mediaId: string | number) => ['library', 'review-summary', mediaType, String(mediaId)] as const,
+    reviewSummary: (mediaType: string, mediaId: string | number) =>
+      ['library', 'review-summary', mediaType, String(mediaId)] as const,
     customTitles: (query: Query = {}) => ['library', 'custom-titles', query] as const,
     customTitle: (id: string) => ['library', 'custom-title', id] as const,
     profile: (username: string) => ['library', 'profile', username.toLowerCase()] as const,

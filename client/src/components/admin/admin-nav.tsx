@@ -12,7 +12,8 @@ const SECTIONS = [
   { href: '/admin/audit', label: 'Audit log' },
 ];
 
-const isCurrent = (href: string, location: string) => (href === '/admin' ? location === '/admin' : location.startsWith(href));
+const isCurrent = (href: string, location: string) =>
+  href === '/admin' ? location === '/admin' : location.startsWith(href);
 
 /** The admin sections, with the live-updates indicator (the page's WebSocket). */
 export function AdminNav() {
@@ -39,7 +40,10 @@ export function AdminNav() {
         </ul>
       </nav>
       <p role="status" className="ml-auto flex items-center gap-2 text-xs text-slate-400">
-        <span aria-hidden="true" className={cn('inline-block h-2 w-2 rounded-full', live === 'open' ? 'bg-emerald-400' : 'bg-slate-500')} />
+        <span
+          aria-hidden="true"
+          className={cn('inline-block h-2 w-2 rounded-full', live === 'open' ? 'bg-emerald-400' : 'bg-slate-500')}
+        />
         {live === 'open' ? 'Live updates on' : 'Live updates off'}
       </p>
     </div>

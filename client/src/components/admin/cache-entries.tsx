@@ -11,10 +11,18 @@ export function CacheEntries({ entries, caption }: { entries: CacheEntry[]; capt
         <caption className="mb-2 text-left text-lg font-semibold">{caption}</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-400">
           <tr>
-            <th scope="col" className="py-2 pr-3">Key</th>
-            <th scope="col" className="py-2 pr-3">Fetched</th>
-            <th scope="col" className="py-2 pr-3">Expires</th>
-            <th scope="col" className="py-2 text-right">Size</th>
+            <th scope="col" className="py-2 pr-3">
+              Key
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Fetched
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Expires
+            </th>
+            <th scope="col" className="py-2 text-right">
+              Size
+            </th>
           </tr>
         </thead>
         <tbody>

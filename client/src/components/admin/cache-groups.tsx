@@ -29,12 +29,24 @@ function CacheGroupTable({ groups }: { groups: CacheGroup[] }) {
         <caption className="sr-only">Cache entries by type and category</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-400">
           <tr>
-            <th scope="col" className="py-2 pr-3">Type</th>
-            <th scope="col" className="py-2 pr-3">Category</th>
-            <th scope="col" className="py-2 pr-3 text-right">Entries</th>
-            <th scope="col" className="py-2 pr-3 text-right">Expired</th>
-            <th scope="col" className="py-2 pr-3">Next expiry</th>
-            <th scope="col" className="py-2 text-right">Actions</th>
+            <th scope="col" className="py-2 pr-3">
+              Type
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Category
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right">
+              Entries
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right">
+              Expired
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Next expiry
+            </th>
+            <th scope="col" className="py-2 text-right">
+              Actions
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -42,7 +54,10 @@ function CacheGroupTable({ groups }: { groups: CacheGroup[] }) {
             <tr key={`${g.type}/${g.category}`} className="border-t border-white/10">
               <td className="py-2 pr-3">{g.type}</td>
               <td className="py-2 pr-3">
-                <Link href={pageHref('/admin/cache', { type: g.type, category: g.category })} className="text-rose-300 underline">
+                <Link
+                  href={pageHref('/admin/cache', { type: g.type, category: g.category })}
+                  className="text-rose-300 underline"
+                >
                   {g.category}
                 </Link>
               </td>

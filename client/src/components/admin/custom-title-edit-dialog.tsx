@@ -18,7 +18,9 @@ export function CustomTitleEditDialog({ title }: { title: AdminCustomTitle }) {
         <Dialog.Overlay className="fixed inset-0 z-50 bg-black/70" />
         <Dialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(92vw,32rem)] -translate-x-1/2 -translate-y-1/2 rounded-2xl bg-slate-900 p-6 text-slate-100 shadow-2xl ring-1 ring-white/10">
           <Dialog.Title className="text-lg font-semibold">Edit “{title.title}”</Dialog.Title>
-          <Dialog.Description className="mb-4 mt-1 text-sm text-slate-400">Added by @{title.ownerUsername}. The change is recorded in the audit log.</Dialog.Description>
+          <Dialog.Description className="mb-4 mt-1 text-sm text-slate-400">
+            Added by @{title.ownerUsername}. The change is recorded in the audit log.
+          </Dialog.Description>
           <CustomTitleForm
             initial={title}
             submitLabel="Save"

@@ -31,7 +31,9 @@ export function CustomTitleRow({ title }: { title: AdminCustomTitle }) {
             title={`Delete “${title.title}”?`}
             confirmLabel="Delete title"
             onConfirm={() =>
-              remove.mutateAsync(title.id).catch((err: unknown) => setError(isApiError(err) ? err.message : 'Could not delete the title'))
+              remove
+                .mutateAsync(title.id)
+                .catch((err: unknown) => setError(isApiError(err) ? err.message : 'Could not delete the title'))
             }
           >
             The title goes for everyone, with the favorites, watchlist entries and reviews that point at it.

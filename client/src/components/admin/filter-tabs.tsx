@@ -2,7 +2,12 @@ import { Link } from 'wouter';
 import { cn } from '../../lib/cn.ts';
 
 /** Links that set one search param (status, state, channel…); each choice has its own URL. */
-export function FilterTabs({ label, options, current, hrefOf }: {
+export function FilterTabs({
+  label,
+  options,
+  current,
+  hrefOf,
+}: {
   label: string;
   options: { value: string; label: string }[];
   current: string;

@@ -29,7 +29,11 @@ function JobRow({ job }: { job: AdminJob }) {
             className={buttonClass.secondary}
             disabled={retry.isPending}
             aria-label={`Retry ${job.kind} job ${job.id.slice(0, 8)}`}
-            onClick={() => retry.mutateAsync(job.id).catch((err: unknown) => setError(isApiError(err) ? err.message : 'Could not retry'))}
+            onClick={() =>
+              retry
+                .mutateAsync(job.id)
+                .catch((err: unknown) => setError(isApiError(err) ? err.message : 'Could not retry'))
+            }
           >
             Retry
           </button>
@@ -53,12 +57,24 @@ export function JobsTable({ jobs }: { jobs: AdminJob[] }) {
         <caption className="sr-only">Jobs</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-400">
           <tr>
-            <th scope="col" className="py-2 pr-3">Job</th>
-            <th scope="col" className="py-2 pr-3">State</th>
-            <th scope="col" className="py-2 pr-3">Retries</th>
-            <th scope="col" className="py-2 pr-3">Queued</th>
-            <th scope="col" className="py-2 pr-3">Error</th>
-            <th scope="col" className="py-2 text-right">Actions</th>
+            <th scope="col" className="py-2 pr-3">
+              Job
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              State
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Retries
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Queued
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Error
+            </th>
+            <th scope="col" className="py-2 text-right">
+              Actions
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -7,7 +7,8 @@ import { ConfirmDialog } from '../library/confirm-dialog.tsx';
 import { buttonClass } from '../library/form-field.tsx';
 import { When } from './when.tsx';
 
-const titleHref = (r: AdminReview) => (r.mediaType === 'custom' ? `/custom/${r.mediaId}` : `/${r.mediaType}/${r.mediaId}`);
+const titleHref = (r: AdminReview) =>
+  r.mediaType === 'custom' ? `/custom/${r.mediaId}` : `/${r.mediaType}/${r.mediaId}`;
 
 /** A review in the moderation queue: what was written, why it was reported, hide/restore/delete. */
 export function ModerationReview({ review }: { review: AdminReview }) {
@@ -37,17 +38,32 @@ export function ModerationReview({ review }: { review: AdminReview }) {
       )}
       <div className="mt-3 flex flex-wrap gap-2">
         {review.status === 'hidden' ? (
-          <button type="button" className={buttonClass.secondary} disabled={moderate.isPending} aria-label={`Restore ${label}`}
-            onClick={() => moderate.mutateAsync({ id: review.id, status: 'visible' }).catch(fail)}>
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            disabled={moderate.isPending}
+            aria-label={`Restore ${label}`}
+            onClick={() => moderate.mutateAsync({ id: review.id, status: 'visible' }).catch(fail)}
+          >
             Restore
           </button>
         ) : (
-          <button type="button" className={buttonClass.primary} disabled={moderate.isPending} aria-label={`Hide ${label}`}
-            onClick={() => moderate.mutateAsync({ id: review.id, status: 'hidden' }).catch(fail)}>
+          <button
+            type="button"
+            className={buttonClass.primary}
+            disabled={moderate.isPending}
+            aria-label={`Hide ${label}`}
+            onClick={() => moderate.mutateAsync({ id: review.id, status: 'hidden' }).catch(fail)}
+          >
             Hide
           </button>
         )}
-        <ConfirmDialog trigger="Delete" title={`Delete this ${label}?`} confirmLabel="Delete review" onConfirm={() => remove.mutateAsync(review.id).catch(fail)}>
+        <ConfirmDialog
+          trigger="Delete"
+          title={`Delete this ${label}?`}
+          confirmLabel="Delete review"
+          onConfirm={() => remove.mutateAsync(review.id).catch(fail)}
+        >
           The review and its reports are removed for good.
         </ConfirmDialog>
       </div>

@@ -6,7 +6,17 @@ import { buttonClass } from '../library/form-field.tsx';
  * A search over the current admin list: a plain GET form (works before hydration too), submitted
  * as a client-side navigation to `?q=` once the page is live. A new search starts at page 1.
  */
-export function SearchBox({ id, label, initial, placeholder }: { id: string; label: string; initial: string; placeholder?: string }) {
+export function SearchBox({
+  id,
+  label,
+  initial,
+  placeholder,
+}: {
+  id: string;
+  label: string;
+  initial: string;
+  placeholder?: string;
+}) {
   const [location, navigate] = useLocation();
   const [value, setValue] = useState(initial);
   const submit = (e: FormEvent) => {

@@ -27,7 +27,13 @@ export function Sparkline({ label, points }: { label: string; points: SeriesPoin
         <span className="font-medium text-slate-200">{label}</span>
         <span className="text-lg font-semibold tabular-nums">{total}</span>
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} className="mt-2 h-12 w-full text-rose-400" preserveAspectRatio="none">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={summary}
+        className="mt-2 h-12 w-full text-rose-400"
+        preserveAspectRatio="none"
+      >
         <polyline points={`0,${H} ${line} ${W},${H}`} fill="currentColor" fillOpacity="0.15" stroke="none" />
         <polyline points={line} fill="none" stroke="currentColor" strokeWidth="1.5" vectorEffect="non-scaling-stroke" />
       </svg>

@@ -24,7 +24,9 @@ export function UserRow({ user, self }: { user: AdminUser; self: boolean }) {
       </td>
       <td className="py-2 pr-3 text-sm text-slate-300">{user.email ?? '–'}</td>
       <td className="py-2 pr-3 text-sm">
-        {[user.isAdmin && 'admin', user.isBanned && 'banned', user.isVerified && 'verified'].filter(Boolean).join(' · ') || 'member'}
+        {[user.isAdmin && 'admin', user.isBanned && 'banned', user.isVerified && 'verified']
+          .filter(Boolean)
+          .join(' · ') || 'member'}
       </td>
       <td className="py-2 pr-3 text-sm text-slate-400">
         <When iso={user.createdAt} />
@@ -44,11 +46,21 @@ export function UserRow({ user, self }: { user: AdminUser; self: boolean }) {
               {user.isAdmin ? 'Remove admin' : 'Make admin'}
             </button>
             {user.isBanned ? (
-              <button type="button" className={buttonClass.secondary} disabled={update.isPending} onClick={() => void run({ isBanned: false })}>
+              <button
+                type="button"
+                className={buttonClass.secondary}
+                disabled={update.isPending}
+                onClick={() => void run({ isBanned: false })}
+              >
                 Unban {user.username}
               </button>
             ) : (
-              <ConfirmDialog trigger={`Ban ${user.username}`} title={`Ban ${name}?`} confirmLabel="Ban" onConfirm={() => run({ isBanned: true })}>
+              <ConfirmDialog
+                trigger={`Ban ${user.username}`}
+                title={`Ban ${name}?`}
+                confirmLabel="Ban"
+                onConfirm={() => run({ isBanned: true })}
+              >
                 They are signed out everywhere at once and cannot sign in until unbanned.
               </ConfirmDialog>
             )}

@@ -14,18 +14,33 @@ function Audit() {
   const { data } = useAdminAudit(q);
   return (
     <>
-      <SearchBox id="audit-search" label="Search the audit log" initial={String(q.q ?? '')} placeholder="Action, admin, target or detail" />
+      <SearchBox
+        id="audit-search"
+        label="Search the audit log"
+        initial={String(q.q ?? '')}
+        placeholder="Action, admin, target or detail"
+      />
       <p className="mb-2 text-sm text-slate-400">{data.meta.total} entries</p>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Audit log</caption>
           <thead className="text-xs uppercase tracking-wide text-slate-400">
             <tr>
-              <th scope="col" className="py-2 pr-3">When</th>
-              <th scope="col" className="py-2 pr-3">Who</th>
-              <th scope="col" className="py-2 pr-3">What</th>
-              <th scope="col" className="py-2 pr-3">Target</th>
-              <th scope="col" className="py-2">Details</th>
+              <th scope="col" className="py-2 pr-3">
+                When
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Who
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                What
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Target
+              </th>
+              <th scope="col" className="py-2">
+                Details
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -36,14 +51,22 @@ function Audit() {
                 </td>
                 <td className="py-2 pr-3">{e.actorUsername ? `@${e.actorUsername}` : 'deleted user'}</td>
                 <td className="py-2 pr-3 font-medium">{e.action}</td>
-                <td className="break-all py-2 pr-3 font-mono text-xs">{[e.targetType, e.targetId].filter(Boolean).join(' ')}</td>
-                <td className="break-all py-2 font-mono text-xs text-slate-300">{e.details ? JSON.stringify(e.details) : ''}</td>
+                <td className="break-all py-2 pr-3 font-mono text-xs">
+                  {[e.targetType, e.targetId].filter(Boolean).join(' ')}
+                </td>
+                <td className="break-all py-2 font-mono text-xs text-slate-300">
+                  {e.details ? JSON.stringify(e.details) : ''}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <Pagination page={data.meta.page} totalPages={data.meta.totalPages} hrefOf={(page) => pageHref('/admin/audit', { q: q.q, page })} />
+      <Pagination
+        page={data.meta.page}
+        totalPages={data.meta.totalPages}
+        hrefOf={(page) => pageHref('/admin/audit', { q: q.q, page })}
+      />
     </>
   );
 }
@@ -58,6 +81,8 @@ export function AdminAuditPage() {
 
 export const route: Omit<RouteDef, 'path'> = {
   page: AdminAuditPage,
-  prefetch: adminPrefetch(({ queryClient, api, search }) => queryClient.fetchQuery(adminAuditQuery(api, auditQuery(search)))),
+  prefetch: adminPrefetch(({ queryClient, api, search }) =>
+    queryClient.fetchQuery(adminAuditQuery(api, auditQuery(search))),
+  ),
   head: ({ queryClient }) => ({ title: adminTitle(queryClient, 'Audit log') }),
 };

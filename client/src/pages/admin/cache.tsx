@@ -5,7 +5,15 @@ import { CacheEntries } from '../../components/admin/cache-entries.tsx';
 import { CacheGroups } from '../../components/admin/cache-groups.tsx';
 import { pageHref } from '../../components/admin/page-href.ts';
 import { Pagination } from '../../components/ui/pagination.tsx';
-import { adminCacheGroupsQuery, adminCacheQuery, adminPrefetch, adminTitle, queryFrom, useAdminCache, useAdminCacheGroups } from '../../hooks/use-admin.ts';
+import {
+  adminCacheGroupsQuery,
+  adminCacheQuery,
+  adminPrefetch,
+  adminTitle,
+  queryFrom,
+  useAdminCache,
+  useAdminCacheGroups,
+} from '../../hooks/use-admin.ts';
 import type { RouteDef } from '../../route-types.ts';
 
 const cacheQuery = (search: URLSearchParams) => queryFrom(search, ['type', 'category', 'page']);
@@ -26,7 +34,14 @@ function Cache() {
           </Link>
         </p>
       )}
-      <CacheEntries entries={data.items} caption={filtered ? `Entries: ${[q.type, q.category].filter(Boolean).join(' / ')} (${data.meta.total})` : `Entries (${data.meta.total})`} />
+      <CacheEntries
+        entries={data.items}
+        caption={
+          filtered
+            ? `Entries: ${[q.type, q.category].filter(Boolean).join(' / ')} (${data.meta.total})`
+            : `Entries (${data.meta.total})`
+        }
+      />
       <Pagination
         page={data.meta.page}
         totalPages={data.meta.totalPages}
@@ -47,7 +62,10 @@ export function AdminCachePage() {
 export const route: Omit<RouteDef, 'path'> = {
   page: AdminCachePage,
   prefetch: adminPrefetch(({ queryClient, api, search }) =>
-    Promise.all([queryClient.fetchQuery(adminCacheGroupsQuery(api)), queryClient.fetchQuery(adminCacheQuery(api, cacheQuery(search)))]),
+    Promise.all([
+      queryClient.fetchQuery(adminCacheGroupsQuery(api)),
+      queryClient.fetchQuery(adminCacheQuery(api, cacheQuery(search))),
+    ]),
   ),
   head: ({ queryClient }) => ({ title: adminTitle(queryClient, 'Cache') }),
 };

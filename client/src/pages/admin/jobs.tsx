@@ -25,7 +25,11 @@ function Jobs() {
           hrefOf={(state) => pageHref('/admin/jobs', { state, kind: q.kind })}
         />
         <JobsTable jobs={data.items} />
-        <Pagination page={data.meta.page} totalPages={data.meta.totalPages} hrefOf={(page) => pageHref('/admin/jobs', { state: q.state, kind: q.kind, page })} />
+        <Pagination
+          page={data.meta.page}
+          totalPages={data.meta.totalPages}
+          hrefOf={(page) => pageHref('/admin/jobs', { state: q.state, kind: q.kind, page })}
+        />
       </div>
     </div>
   );
@@ -41,6 +45,8 @@ export function AdminJobsPage() {
 
 export const route: Omit<RouteDef, 'path'> = {
   page: AdminJobsPage,
-  prefetch: adminPrefetch(({ queryClient, api, search }) => queryClient.fetchQuery(adminJobsQuery(api, jobsQuery(search)))),
+  prefetch: adminPrefetch(({ queryClient, api, search }) =>
+    queryClient.fetchQuery(adminJobsQuery(api, jobsQuery(search))),
+  ),
   head: ({ queryClient }) => ({ title: adminTitle(queryClient, 'Jobs') }),
 };

@@ -39,7 +39,11 @@ function Reviews() {
           ))}
         </ul>
       )}
-      <Pagination page={data.meta.page} totalPages={data.meta.totalPages} hrefOf={(page) => pageHref('/admin/moderation', { status: q.status, page })} />
+      <Pagination
+        page={data.meta.page}
+        totalPages={data.meta.totalPages}
+        hrefOf={(page) => pageHref('/admin/moderation', { status: q.status, page })}
+      />
     </>
   );
 }
@@ -55,6 +59,8 @@ export function AdminModerationPage() {
 
 export const route: Omit<RouteDef, 'path'> = {
   page: AdminModerationPage,
-  prefetch: adminPrefetch(({ queryClient, api, search }) => queryClient.fetchQuery(adminReviewsQuery(api, reviewsQuery(search)))),
+  prefetch: adminPrefetch(({ queryClient, api, search }) =>
+    queryClient.fetchQuery(adminReviewsQuery(api, reviewsQuery(search))),
+  ),
   head: ({ queryClient }) => ({ title: adminTitle(queryClient, 'Moderation') }),
 };

@@ -36,7 +36,8 @@ function Outbox() {
             <li key={m.id} className="rounded-xl bg-white/5 p-4 ring-1 ring-white/10">
               <div className="flex flex-wrap justify-between gap-2 text-sm">
                 <span>
-                  <span className="uppercase text-slate-400">{m.channel}</span> to <span className="font-medium">{m.recipient}</span>
+                  <span className="uppercase text-slate-400">{m.channel}</span> to{' '}
+                  <span className="font-medium">{m.recipient}</span>
                 </span>
                 <span className="text-slate-400">
                   <When iso={m.createdAt} /> · {m.status}
@@ -48,7 +49,11 @@ function Outbox() {
           ))}
         </ul>
       )}
-      <Pagination page={data.meta.page} totalPages={data.meta.totalPages} hrefOf={(page) => pageHref('/admin/outbox', { channel: q.channel, page })} />
+      <Pagination
+        page={data.meta.page}
+        totalPages={data.meta.totalPages}
+        hrefOf={(page) => pageHref('/admin/outbox', { channel: q.channel, page })}
+      />
     </>
   );
 }
@@ -63,6 +68,8 @@ export function AdminOutboxPage() {
 
 export const route: Omit<RouteDef, 'path'> = {
   page: AdminOutboxPage,
-  prefetch: adminPrefetch(({ queryClient, api, search }) => queryClient.fetchQuery(adminOutboxQuery(api, outboxQuery(search)))),
+  prefetch: adminPrefetch(({ queryClient, api, search }) =>
+    queryClient.fetchQuery(adminOutboxQuery(api, outboxQuery(search))),
+  ),
   head: ({ queryClient }) => ({ title: adminTitle(queryClient, 'Outbox') }),
 };
