@@ -32,11 +32,19 @@ export function catalogRoutes(
   opts: { responseCache?: CatalogResponseCache } = {},
 ): Router {
   const router = Router();
-  // As http/send.ts: the body goes through its schema (nothing unlisted leaks); the JSON is also
-  // offered to the response cache, which replays it to the next anonymous readers.
-  const send = <S extends z.ZodTypeAny>(req: Request, res: Response, status: 200, schema: S, value: z.input<S>) => {
+  // As http/send.ts: the body goes through its schema (nothing unlisted leaks). A list's JSON is
+  // also offered to the response cache, which replays it to the next anonymous readers: lists are
+  // what every visitor asks for; details and searches are a long tail that the data cache serves.
+  const send = <S extends z.ZodTypeAny>(
+    req: Request,
+    res: Response,
+    status: 200,
+    schema: S,
+    value: z.input<S>,
+    replayable = false,
+  ) => {
     const json = JSON.stringify(schema.parse(value));
-    opts.responseCache?.keep(req, res, json);
+    if (replayable) opts.responseCache?.keep(req, res, json);
     res.status(status).type('json').send(json);
   };
   const doc = (method: 'get', path: string, summary: string, parts: Partial<RouteDoc> & Pick<RouteDoc, 'responses'>) =>
@@ -54,15 +62,17 @@ export function catalogRoutes(
     });
     router.get(`/${base}/trending`, async (req, res) => {
       const q = validate(TrendingQuery, req.query);
-      send(req, res, 200, CatalogPage, await catalog.trending(deps, kind, q.window, q));
+      send(req, res, 200, CatalogPage, await catalog.trending(deps, kind, q.window, q), true);
     });
     for (const [path, category] of Object.entries(categories)) {
       router.get(`/${base}/${path}`, async (req, res) => {
-        send(req, res, 200, CatalogPage, await catalog.list(deps, kind, category, validate(ListQuery, req.query)));
+        const page = await catalog.list(deps, kind, category, validate(ListQuery, req.query));
+        send(req, res, 200, CatalogPage, page, true);
       });
     }
     router.get(`/${base}/discover`, async (req, res) => {
-      send(req, res, 200, CatalogPage, await catalog.discover(deps, kind, validate(DiscoverQuery, req.query)));
+      const page = await catalog.discover(deps, kind, validate(DiscoverQuery, req.query));
+      send(req, res, 200, CatalogPage, page, true);
     });
   };
   lists('movie', { popular: 'popular', 'top-rated': 'top_rated', upcoming: 'upcoming', 'now-playing': 'now_playing' });
@@ -99,7 +109,7 @@ export function catalogRoutes(
     send(req, res, 200, PersonDetail, await catalog.person(deps, validate(TmdbIdParams, req.params).id));
   });
   router.get('/genres', async (req, res) => {
-    send(req, res, 200, GenreList, await catalog.genres(deps, validate(GenreQuery, req.query).type));
+    send(req, res, 200, GenreList, await catalog.genres(deps, validate(GenreQuery, req.query).type), true);
   });
   router.get('/search', async (req, res) => {
     send(req, res, 200, CatalogPage, await search(deps, validate(SearchQuery, req.query)));

@@ -160,7 +160,12 @@ export function createJobQueue(deps: JobQueueDeps) {
     async stop(timeoutMs = 8_000) {
       if (stopped) return;
       stopped = true;
-      if (started) await boss.stop({ graceful: true, timeout: timeoutMs, wait: true });
+      if (!started) return;
+      // pg-boss waits for its pool to drain; a connection stuck in a query would hold shutdown
+      // forever, so the wait is bounded (the process is about to exit anyway).
+      const done = boss.stop({ graceful: true, timeout: timeoutMs, wait: true }).then(() => true);
+      const late = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs + 3_000).unref());
+      if (!(await Promise.race([done, late]))) deps.log.warn('job queue did not stop in time');
     },
   };
 }
