@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../tests/helpers/factories.ts';
 import { startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
 import type { FaultSpec } from './offline/offline-tmdb.ts';
 import { eventually, expectError } from './catalog.test-helpers.ts';
@@ -174,14 +175,16 @@ describe('metrics', () => {
       return line ? Number(line.split(' ')[1]) : 0;
     };
     const read = async () => (await app.get('/metrics')).text();
+    // Signed in: every request reaches the catalog cache (anonymous ones may be replayed whole).
+    const user = await createUser(app);
     const before = await read();
-    await app.get('/api/movies/424'); // miss + upstream call
-    await app.get('/api/movies/424'); // memory
+    await user.get('/api/movies/424'); // miss + upstream call
+    await user.get('/api/movies/424'); // memory
     app.server.runtime.catalog.cache.clearMemory();
-    await app.get('/api/movies/424'); // table hit
+    await user.get('/api/movies/424'); // table hit
     await expireEverything();
     app.offline.faults.set({ status: 500 });
-    await app.get('/api/movies/424'); // stale
+    await user.get('/api/movies/424'); // stale
     const after = await read();
     const delta = (series: string) => value(after, series) - value(before, series);
     expect(delta('cinehub_tmdb_cache_total{result="miss"}')).toBeGreaterThanOrEqual(1);

@@ -28,6 +28,8 @@ interface QueryQueue {
 
 const SYNC = 0x53; // 'S'
 const QUERY = 0x51; // 'Q'
+// A client closing (pg's pool.end) sends Terminate as its last message: no Sync follows it.
+const TERMINATE = 0x58; // 'X'
 
 export function keepBatchesTogether(server: PGLiteSocketServer): void {
   const q = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
@@ -62,7 +64,7 @@ export function keepBatchesTogether(server: PGLiteSocketServer): void {
           item.reject(err);
           continue;
         }
-        midBatch = type === SYNC || type === QUERY ? null : item.handlerId;
+        midBatch = type === SYNC || type === QUERY || type === TERMINATE ? null : item.handlerId;
         this.lastHandlerId = item.handlerId;
         item.resolve(bytes);
       }
