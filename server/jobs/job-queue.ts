@@ -69,10 +69,17 @@ export function createJobQueue(deps: JobQueueDeps) {
   };
 
   async function runOne(kind: string, handler: JobHandler<never>, job: PgBoss.Job<unknown>) {
+    // Progress goes out at most every 500 ms (and at the end): every instance relays each event.
+    let lastSent = 0;
     const ctx: JobContext = {
       jobId: job.id,
       kind,
-      progress: (done, total) => publish(job.id, kind, done, total, 'active'),
+      progress: (done, total) => {
+        const now = Date.now();
+        if (done < total && now - lastSent < 500) return;
+        lastSent = now;
+        publish(job.id, kind, done, total, 'active');
+      },
     };
     try {
       await handler(job.data as never, ctx);
@@ -87,34 +94,44 @@ export function createJobQueue(deps: JobQueueDeps) {
     }
   }
 
-  return {
+  async function setUp(kind: string, handler: JobHandler<never>, options: KindOptions) {
+    await boss.createQueue(kind, {
+      name: kind,
+      policy: options.policy ?? 'standard',
+      retryLimit: options.retryLimit ?? 2,
+      retryBackoff: true,
+      retryDelay: options.retryDelayS ?? 5,
+      expireInSeconds: options.expireInSeconds ?? 600,
+    });
+    for (let i = 0; i < deps.concurrency; i++) {
+      const workerId = await boss.work(
+        kind,
+        { batchSize: 1, pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 1 },
+        async ([job]) => {
+          if (job) await runOne(kind, handler, job);
+        },
+      );
+      workerIds.set(kind, [...(workerIds.get(kind) ?? []), workerId]);
+    }
+  }
+
+  const queue = {
+    /** Declares a kind and its handler; kinds registered before start() are set up by it. */
     register<T>(kind: string, handler: JobHandler<T>, options: KindOptions = {}) {
-      if (started) throw new Error(`register job kind ${kind} before start()`);
+      if (started) throw new Error(`register job kind ${kind} before start(), or use work()`);
       kinds.set(kind, { handler: handler as JobHandler<never>, options });
+    },
+
+    /** Declares a kind at any time (after start() too): its queue exists and workers run on return. */
+    async work<T>(kind: string, handler: JobHandler<T>, options: KindOptions = {}) {
+      if (kinds.has(kind)) throw new Error(`job kind ${kind} is already registered`);
+      kinds.set(kind, { handler: handler as JobHandler<never>, options });
+      if (started) await setUp(kind, handler as JobHandler<never>, options);
     },
 
     async start() {
       await boss.start();
-      for (const [kind, { handler, options }] of kinds) {
-        await boss.createQueue(kind, {
-          name: kind,
-          policy: options.policy ?? 'standard',
-          retryLimit: options.retryLimit ?? 2,
-          retryBackoff: true,
-          retryDelay: options.retryDelayS ?? 5,
-          expireInSeconds: options.expireInSeconds ?? 600,
-        });
-        for (let i = 0; i < deps.concurrency; i++) {
-          const workerId = await boss.work(
-            kind,
-            { batchSize: 1, pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 1 },
-            async ([job]) => {
-              if (job) await runOne(kind, handler, job);
-            },
-          );
-          workerIds.set(kind, [...(workerIds.get(kind) ?? []), workerId]);
-        }
-      }
+      for (const [kind, { handler, options }] of kinds) await setUp(kind, handler, options);
       started = true;
     },
 
@@ -168,5 +185,6 @@ export function createJobQueue(deps: JobQueueDeps) {
       if (!(await Promise.race([done, late]))) deps.log.warn('job queue did not stop in time');
     },
   };
+  return queue;
 }
 export type JobQueue = ReturnType<typeof createJobQueue>;

@@ -141,6 +141,20 @@ describe('image pre-cache jobs', () => {
   });
 });
 
+describe('the job queue API', () => {
+  it('a kind declared after start runs its jobs; an unknown kind cannot be queued', async () => {
+    const seen: number[] = [];
+    await jobs().work<{ n: number }>('test-late-kind', async (d, ctx) => {
+      seen.push(d.n);
+      ctx.progress(1, 1);
+    });
+    const id = await jobs().enqueue('test-late-kind', { n: 7 });
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await eventually(async () => expect(seen).toEqual([7]));
+    await expect(jobs().enqueue('no-such-kind', {})).rejects.toThrow(/unknown job kind/);
+  });
+});
+
 describe('jobs survive a restart', () => {
   it('a job queued by an app that stopped before running it is run by the next app on the same database', async () => {
     const pgDir = mkdtempSync(path.join(tmpdir(), 'cinehub-jobs-db-'));
@@ -174,8 +188,12 @@ describe('jobs survive a restart', () => {
       const first = await boot(db, '0');
       const res = await fetch(`${first.url}/api/tv/top-rated`);
       const files = posterFiles(((await res.json()) as { items: { posterUrl: string | null }[] }).items);
-      const queued = await first.runtime.jobs.list({ kind: 'image-precache', page: 1, limit: 5 });
-      expect(queued.items.map((j) => j.state)).toEqual(['created']);
+      // The job is queued behind the response.
+      const queued = await eventually(async () => {
+        const page = await first.runtime.jobs.list({ kind: 'image-precache', page: 1, limit: 5 });
+        expect(page.items.map((j) => j.state)).toEqual(['created']);
+        return page;
+      });
       await first.close(1000);
       await db.close();
 

@@ -15,10 +15,12 @@ let child: ReturnType<typeof spawn> | null = null;
 afterAll(async () => {
   if (child && child.exitCode === null) {
     const exited = new Promise((resolve) => child!.once('exit', resolve));
-    child.kill('SIGTERM');
+    // The whole process group: sh, npm and the server it started.
+    process.kill(-child.pid!, 'SIGTERM');
     await exited;
   }
-  rmSync(dir, { recursive: true, force: true });
+  // The server may still be finishing a write into ./data as it exits.
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
 });
 
 function freePort(): Promise<number> {
@@ -41,6 +43,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('a fresh clone', () => {
     child = spawn('sh', ['-c', 'npm install --no-audit --no-fund && npm start'], {
       cwd: dir,
       env,
+      detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
