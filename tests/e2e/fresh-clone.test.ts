@@ -14,10 +14,18 @@ let child: ReturnType<typeof spawn> | null = null;
 
 afterAll(async () => {
   if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child!.once('exit', resolve));
-    // The whole process group: sh, npm and the server it started.
-    process.kill(-child.pid!, 'SIGTERM');
-    await exited;
+    // The whole process group: sh, npm and the server it started; then wait until every one of
+    // them is gone (the server drains and closes its database before exiting).
+    const group = -child.pid!;
+    process.kill(group, 'SIGTERM');
+    for (let i = 0; i < 100; i++) {
+      try {
+        process.kill(group, 0);
+      } catch {
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
   // The server may still be finishing a write into ./data as it exits.
   rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
