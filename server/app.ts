@@ -18,6 +18,7 @@ import { imagesRoutes } from './images/images.routes.ts';
 import { createAdminStore } from './admin/admin.repository.ts';
 import type { AdminDeps } from './admin/admin-deps.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
+import { registerCustomTitleImages } from './library/custom-title-images.ts';
 import { searchCustom } from './library/custom-titles.service.ts';
 import { createLibraryDeps } from './library/library.deps.ts';
 import { libraryRoutes } from './library/library.routes.ts';
@@ -80,6 +81,8 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   const auth = createAuthFeature(rt, docs);
   app.use('/api/auth', auth.router);
   const library = createLibraryDeps(rt.database, rt.catalog);
+  // Custom titles' images are fetched (safely) and stored by a background job, never in a request.
+  await registerCustomTitleImages(rt.jobs, rt.customImages, library, rt.log.child({ module: 'jobs' }));
   // Custom titles are searchable alongside the catalog (/api/search, and the SSR Api's search).
   const catalogDeps = { ...rt.catalog, searchCustom: searchCustom.bind(null, library) };
   app.use('/api', catalogRoutes(catalogDeps, docs, { responseCache: catalogAnswers }));
@@ -92,6 +95,7 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
     events: rt.events,
     sampler: rt.sampler,
     log: rt.log.child({ module: 'admin' }),
+    customTitleChanged: library.customTitleChanged,
   };
   app.use('/api/admin', adminRoutes(admin, docs));
   app.use('/api', apiNotFound);

@@ -209,6 +209,8 @@ export const customTitles = pgTable(
     title: text('title').notNull(),
     year: text('year'),
     imageUrl: text('image_url'),
+    /** The image at imageUrl has been fetched safely and stored: the title has a poster to show. */
+    imageReady: boolean('image_ready').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

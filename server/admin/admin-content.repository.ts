@@ -114,7 +114,12 @@ export function createAdminContentRepository(db: Executor) {
     async updateCustomTitle(id: string, patch: { title: string; year: string | null; imageUrl: string | null }) {
       const [row] = await db
         .update(customTitles)
-        .set({ ...patch, updatedAt: new Date() })
+        .set({
+          ...patch,
+          // A changed URL means the stored image no longer shows (see the library's update()).
+          imageReady: sql`${customTitles.imageReady} and ${customTitles.imageUrl} is not distinct from ${patch.imageUrl}`,
+          updatedAt: new Date(),
+        })
         .where(eq(customTitles.id, id))
         .returning({ id: customTitles.id });
       return row ?? null;

@@ -17,4 +17,6 @@ export interface AdminDeps {
   events: EventBus;
   sampler: MetricSampler;
   log: Logger;
+  /** The library's hook for a custom title an admin changed or deleted (its stored image). */
+  customTitleChanged(id: string): void;
 }

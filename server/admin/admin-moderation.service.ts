@@ -13,7 +13,12 @@ import type { EventBus } from '../realtime/event-bus.ts';
 import { assertAdmin, iso } from './admin-guard.ts';
 import type { AdminStore } from './admin.repository.ts';
 
-type Deps = { store: AdminStore; events: EventBus };
+type Deps = {
+  store: AdminStore;
+  events: EventBus;
+  /** The library's hook: a custom title changed or went, so its stored image may need work. */
+  customTitleChanged(id: string): void;
+};
 
 type ReviewRow = NonNullable<Awaited<ReturnType<AdminStore['content']['findReview']>>>;
 type TitleRow = NonNullable<Awaited<ReturnType<AdminStore['content']['findCustomTitle']>>>;
@@ -124,6 +129,7 @@ export async function updateCustomTitle(
     return (await r.content.findCustomTitle(id))!;
   });
   titleChanged(deps, 'custom', id, 'updated');
+  deps.customTitleChanged(id);
   return toAdminCustomTitle(row);
 }
 
@@ -142,4 +148,5 @@ export async function deleteCustomTitle(deps: Deps, viewer: Viewer | null, id: s
     });
   });
   titleChanged(deps, 'custom', id, 'deleted');
+  deps.customTitleChanged(id);
 }

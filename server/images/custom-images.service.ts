@@ -115,5 +115,11 @@ export function createCustomImages(deps: CustomImagesDeps) {
 }
 export type CustomImages = ReturnType<typeof createCustomImages>;
 
-/** The poster URL a custom title's catalog item carries. */
-export const customImagePath = (customTitleId: string) => `/img/custom/${customTitleId}`;
+/**
+ * The poster URL a custom title's catalog item carries. With the source URL, it carries a short
+ * version so that a browser holding the old image (kept an hour) asks again once it is replaced.
+ */
+export const customImagePath = (customTitleId: string, imageUrl?: string) =>
+  imageUrl
+    ? `/img/custom/${customTitleId}?v=${createHash('sha256').update(imageUrl).digest('hex').slice(0, 10)}`
+    : `/img/custom/${customTitleId}`;

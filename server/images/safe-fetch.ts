@@ -34,6 +34,8 @@ export interface UserImageFetchOptions {
   isAllowedAddress?: (address: string) => boolean;
   allowedPorts?: number[];
   ca?: string | Buffer;
+  /** Tests only: the port actually connected to for an https URL on 443 (a local server's). */
+  connectPort?: number;
 }
 
 const defaultResolve = async (host: string): Promise<Resolved[]> =>
@@ -124,6 +126,7 @@ export async function fetchUserImage(
     const res = await new Promise<IncomingMessage>((resolve, reject) => {
       const req = https.get(url, {
         lookup,
+        ...(opts.connectPort ? { port: opts.connectPort } : {}),
         agent: false,
         signal,
         ca: opts.ca,

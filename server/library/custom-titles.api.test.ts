@@ -31,7 +31,16 @@ describe('custom titles', () => {
       year: '1999',
       imageUrl: 'https://images.example.com/garage.jpg',
     });
-    expect(Object.keys(made).sort()).toEqual(['createdAt', 'id', 'imageUrl', 'ownerId', 'title', 'updatedAt', 'year']);
+    expect(Object.keys(made).sort()).toEqual([
+      'createdAt',
+      'id',
+      'imageUrl',
+      'ownerId',
+      'posterUrl',
+      'title',
+      'updatedAt',
+      'year',
+    ]);
     expect(made).toMatchObject({
       title: 'The Garage Tapes',
       year: '1999',

@@ -7,6 +7,7 @@ const cols = {
   title: customTitles.title,
   year: customTitles.year,
   imageUrl: customTitles.imageUrl,
+  imageReady: customTitles.imageReady,
   ownerId: customTitles.ownerId,
   createdAt: customTitles.createdAt,
   updatedAt: customTitles.updatedAt,
@@ -16,6 +17,7 @@ export type CustomTitleRow = {
   title: string;
   year: string | null;
   imageUrl: string | null;
+  imageReady: boolean;
   ownerId: string;
   createdAt: Date;
   updatedAt: Date;
@@ -68,13 +70,30 @@ export function createCustomTitlesRepository(db: Executor) {
         .where(eq(customTitles.ownerId, ownerId))
         .orderBy(desc(customTitles.createdAt));
     },
+    /** Replaces the values; a changed imageUrl means the stored image no longer shows. */
     async update(id: string, v: CustomTitleValues): Promise<CustomTitleRow | null> {
       const [row] = await db
         .update(customTitles)
-        .set({ ...v, updatedAt: new Date() })
+        .set({
+          ...v,
+          imageReady: sql`${customTitles.imageReady} and ${customTitles.imageUrl} is not distinct from ${v.imageUrl}`,
+          updatedAt: new Date(),
+        })
         .where(eq(customTitles.id, id))
         .returning(cols);
       return row ?? null;
+    },
+    /**
+     * Records that the image at imageUrl is stored, unless the title has been deleted or given
+     * another URL meanwhile; false then.
+     */
+    async markImageReady(id: string, imageUrl: string): Promise<boolean> {
+      const rows = await db
+        .update(customTitles)
+        .set({ imageReady: true })
+        .where(and(eq(customTitles.id, id), eq(customTitles.imageUrl, imageUrl)))
+        .returning({ id: customTitles.id });
+      return rows.length > 0;
     },
     async delete(id: string): Promise<boolean> {
       const rows = await db.delete(customTitles).where(eq(customTitles.id, id)).returning({ id: customTitles.id });

@@ -7,13 +7,15 @@ import type { LibraryDeps } from './library.deps.ts';
 import { iso } from './media-ref.ts';
 import { customItem } from './media.service.ts';
 
-type Deps = Pick<LibraryDeps, 'repos' | 'transaction' | 'publicChanged'>;
+type Deps = Pick<LibraryDeps, 'repos' | 'transaction' | 'publicChanged' | 'customTitleChanged'>;
 
-const toView = (row: CustomTitleRow): CustomTitleView => ({
+/** The API's view of a custom title (its image state shows as posterUrl). */
+export const toView = (row: CustomTitleRow): CustomTitleView => ({
   id: row.id,
   title: row.title,
   year: row.year,
   imageUrl: row.imageUrl,
+  posterUrl: customItem(row).posterUrl,
   ownerId: row.ownerId,
   createdAt: iso(row.createdAt),
   updatedAt: iso(row.updatedAt),
@@ -47,6 +49,7 @@ export async function getCustomTitle(deps: Deps, id: string) {
 export async function createCustomTitle(deps: Deps, viewer: Viewer, body: CustomTitleBody) {
   const row = await deps.repos.customTitles.insert(viewer.userId, values(body));
   deps.publicChanged();
+  if (row.imageUrl) deps.customTitleChanged(row.id);
   return toView(row);
 }
 
@@ -65,6 +68,8 @@ export async function updateCustomTitle(deps: Deps, viewer: Viewer, id: string, 
   const row = await deps.repos.customTitles.update(id, values(body));
   if (!row) throw new NotFoundError('Custom title');
   deps.publicChanged();
+  // A new URL is fetched; the same one is only fetched again if it never gave an image.
+  if (!row.imageReady) deps.customTitleChanged(id);
   return toView(row);
 }
 
@@ -79,6 +84,7 @@ export async function deleteCustomTitle(deps: Deps, viewer: Viewer, id: string) 
     if (!(await repos.customTitles.delete(id))) throw new NotFoundError('Custom title');
   });
   deps.publicChanged();
+  deps.customTitleChanged(id);
 }
 
 /**

@@ -6,6 +6,7 @@ import { search } from '../catalog/catalog-search.service.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
 import type { Viewer } from '../http/viewer.ts';
 import { csvLine, parseCsv } from './csv.ts';
+import { toView } from './custom-titles.service.ts';
 import type { LibraryDeps } from './library.deps.ts';
 import { apiMediaId, iso, mapLimit, refKey, toStoredRef, type StoredRef } from './media-ref.ts';
 import { summaries } from './media.service.ts';
@@ -58,7 +59,7 @@ export async function exportLibrary(deps: Deps, viewer: Viewer): Promise<Library
       createdAt: iso(r.createdAt),
       updatedAt: iso(r.updatedAt),
     })),
-    customTitles: customTitles.map((c) => ({ ...c, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) })),
+    customTitles: customTitles.map(toView),
   };
 }
 

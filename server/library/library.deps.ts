@@ -30,11 +30,15 @@ export interface LibraryDeps {
   /** Something anonymous visitors can see changed (a review, a public list): drop cached pages. */
   publicChanged(): void;
   onPublicChange(listener: () => void): void;
+  /** A custom title was created, changed or deleted (by anyone): its stored image may need work. */
+  customTitleChanged(id: string): void;
+  onCustomTitleChange(listener: (id: string) => void): void;
 }
 
 /** Built once in app.ts; tests build the whole app, so nothing here connects on import. */
 export function createLibraryDeps(database: Database, catalog: CatalogDeps): LibraryDeps {
   const listeners = new Set<() => void>();
+  const titleListeners = new Set<(id: string) => void>();
   return {
     repos: createLibraryRepos(database.db),
     transaction: (work) => database.db.transaction((tx) => work(createLibraryRepos(tx))),
@@ -44,6 +48,12 @@ export function createLibraryDeps(database: Database, catalog: CatalogDeps): Lib
     },
     onPublicChange: (l) => {
       listeners.add(l);
+    },
+    customTitleChanged: (id) => {
+      for (const l of titleListeners) l(id);
+    },
+    onCustomTitleChange: (l) => {
+      titleListeners.add(l);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { CatalogItem } from '#shared/contracts/catalog';
 import * as catalog from '../catalog/catalog.service.ts';
 import { NotFoundError } from '../http/errors.ts';
+import { customImagePath } from '../images/custom-images.service.ts';
 import type { CustomTitleRow } from './custom-titles.repository.ts';
 import type { LibraryDeps } from './library.deps.ts';
 import { mapLimit, refKey, type StoredRef } from './media-ref.ts';
@@ -8,16 +9,17 @@ import { mapLimit, refKey, type StoredRef } from './media-ref.ts';
 type Deps = Pick<LibraryDeps, 'repos' | 'catalog'>;
 
 /** A custom title in the catalog's item shape (search results, cards, summaries). */
-export function customItem(row: Pick<CustomTitleRow, 'id' | 'title' | 'year'>): CatalogItem {
+export function customItem(
+  row: Pick<CustomTitleRow, 'id' | 'title' | 'year' | 'imageUrl' | 'imageReady'>,
+): CatalogItem {
   return {
     id: row.id,
     mediaType: 'custom',
     title: row.title,
     releaseDate: null,
     year: row.year ? Number(row.year) : null,
-    // The image at imageUrl is only ever fetched through the guarded fetcher of the images
-    // feature, which is not wired yet: until then a custom title shows no poster.
-    posterUrl: null,
+    // Shown once a background job has fetched imageUrl safely and stored it (custom-title-images.ts).
+    posterUrl: row.imageReady && row.imageUrl ? customImagePath(row.id, row.imageUrl) : null,
     backdropUrl: null,
     voteAverage: null,
     voteCount: null,

@@ -245,6 +245,8 @@ export const CustomTitleView = z.object({
   title: z.string(),
   year: z.string().nullable(),
   imageUrl: z.string().nullable(),
+  /** Our copy of the image at imageUrl (/img/custom/:id…), once it has been fetched safely; else null. */
+  posterUrl: z.string().nullable(),
   ownerId: Uuid,
   createdAt: IsoDate,
   updatedAt: IsoDate,

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, signUpWithCookie, type CookieUser, type TestUser } from '../helpers/factories.ts';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { JOURNEY, launchBrowser, openPage } from '../helpers/browser.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let app: TestApp;
@@ -27,7 +27,7 @@ async function signedIn(context: BrowserContext, who: CookieUser) {
   await context.addCookies([{ name: 'cinehub.sid', value: sid!, url: app.url }]);
 }
 
-describe('/admin gate', () => {
+describe('/admin gate', JOURNEY, () => {
   it('answers anonymous visitors 401 with a sign-in prompt, and non-admins 403', async () => {
     const anon = await openPage(browser);
     const res = await anon.page.goto(`${app.url}/admin/users`, { waitUntil: 'networkidle' });
@@ -48,7 +48,7 @@ describe('/admin gate', () => {
   });
 });
 
-describe('admin pages in Chromium', () => {
+describe('admin pages in Chromium', JOURNEY, () => {
   it('every section renders on the server and hydrates cleanly; navigation stays client-side', async () => {
     const { page, context, problems } = await openPage(browser);
     await signedIn(context, admin);
@@ -111,7 +111,7 @@ describe('admin pages in Chromium', () => {
   });
 });
 
-describe('moderation in Chromium', () => {
+describe('moderation in Chromium', JOURNEY, () => {
   it('an admin hides a reported review and it disappears from the title page', async () => {
     const author = await createUser(app);
     const reporter = await createUser(app);
@@ -161,7 +161,7 @@ describe('moderation in Chromium', () => {
   });
 });
 
-describe('live job progress in Chromium', () => {
+describe('live job progress in Chromium', JOURNEY, () => {
   it("an image job's progress updates on /admin without a reload", async () => {
     const { page, context, problems } = await openPage(browser);
     await signedIn(context, admin);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { JOURNEY, launchBrowser, openPage } from '../helpers/browser.ts';
 import { linkToken, smsCode, waitForMessage } from '../helpers/outbox.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -52,7 +52,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-describe('accounts in Chromium', () => {
+describe('accounts in Chromium', JOURNEY, () => {
   it('signs up, shows the user in the server-rendered header, signs out and signs back in', async () => {
     const { page, problems } = await openPage(browser);
     const who = { email: 'browser.ada@example.test', username: 'browser_ada', password: 'lovelace analytical 1843' };

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogPage, MovieDetail, PersonDetail, TvDetail } from '#shared/contracts/catalog';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { JOURNEY, launchBrowser, openPage } from '../helpers/browser.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 // page.addScriptTag would insert axe as an inline <script>, which the app's CSP rightly refuses;
@@ -71,7 +71,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   return violations;
 }
 
-describe('discovery in Chromium', () => {
+describe('discovery in Chromium', JOURNEY, () => {
   it('goes home → a movie → a cast member → another title, all client-side', async () => {
     const trending = CatalogPage.parse(await api('/api/movies/trending?window=week'));
     // A trending movie with someone in its cast who has been in something else too.
@@ -270,9 +270,11 @@ describe('discovery in Chromium', () => {
     );
     const focusInDialog = () => page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null);
     await expect.poll(focusInDialog).toBe(true);
+    // Focus leaving the (out-of-process) player frame comes back to the page asynchronously, so
+    // each step waits for focus to settle rather than sampling it at once.
     for (const key of ['Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
       await page.keyboard.press(key);
-      expect(await focusInDialog(), key).toBe(true);
+      await expect.poll(focusInDialog, { message: key }).toBe(true);
     }
     await page.getByRole('button', { name: 'Close trailer' }).focus();
     await page.keyboard.press('Escape');

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogPage } from '#shared/contracts/catalog';
-import { launchBrowser, openPage, waitForHydration } from '../helpers/browser.ts';
+import { JOURNEY, launchBrowser, openPage, waitForHydration } from '../helpers/browser.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let app: TestApp;
@@ -14,7 +14,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-describe('home page in Chromium', () => {
+describe('home page in Chromium', JOURNEY, () => {
   it('renders trending movies on the server, hydrates cleanly and navigates client-side', async () => {
     const trending = CatalogPage.parse(await (await app.get('/api/movies/trending')).json());
     const first = trending.items[0]!;

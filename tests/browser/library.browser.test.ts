@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogPage, type CatalogItem } from '#shared/contracts/catalog';
 import { CustomTitlePage, FavoritePage, ReviewPage, WatchlistDetail, WatchlistPage } from '#shared/contracts/library';
-import { launchBrowser, openPage, type WatchedPage } from '../helpers/browser.ts';
+import { JOURNEY, launchBrowser, openPage, type WatchedPage } from '../helpers/browser.ts';
 import { signUpWithCookie, type CookieUser } from '../helpers/factories.ts';
 import { json, pickTitles } from '../helpers/library.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -54,7 +54,7 @@ const visit = async (page: Page, path: string) => {
   return res!;
 };
 
-describe('the library in Chromium', () => {
+describe('the library in Chromium', JOURNEY, () => {
   it('favorites a movie from its poster at once, and puts the heart back when the server refuses', async () => {
     const { page, problems, user } = await signedIn();
     const trending = CatalogPage.parse(await json(await app.get('/api/movies/trending?window=week'), 200)).items;

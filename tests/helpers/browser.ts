@@ -43,3 +43,9 @@ export async function openPage(browser: Browser, opts: { reducedMotion?: boolean
 export async function waitForHydration(page: Page): Promise<void> {
   await page.waitForSelector('html[data-hydrated="true"]', { state: 'attached' });
 }
+
+/**
+ * Per-test time limit for browser journeys: with two test files, two apps and two Chromiums on a
+ * 2-core machine, a long journey can outlast the 30 s default. The time is not what they test.
+ */
+export const JOURNEY = { timeout: 120_000 };

@@ -6,6 +6,7 @@ import { startOfflineTmdb, type OfflineTmdb } from '../../server/catalog/offline
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
+import type { RuntimeOptions } from '../../server/runtime.ts';
 import { openTestDatabase } from './databases.ts';
 
 export interface TestApp {
@@ -23,7 +24,9 @@ export interface TestApp {
  * The real app on a random port: its own database (real PostgreSQL when DATABASE_URL is set,
  * else embedded), its own offline TMDB with fault injection, a temp DATA_DIR, fast bcrypt.
  */
-export async function startTestApp(opts: { env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { env?: Record<string, string>; runtime?: Pick<RuntimeOptions, 'userImageFetch' | 'wsHeartbeatMs'> } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cinehub-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -48,7 +51,7 @@ export async function startTestApp(opts: { env?: Record<string, string> } = {}):
   const log = createLogger({ level: 'info', destination: sink });
   const database = await openTestDatabase();
   const offline = await startOfflineTmdb({ port: 0 });
-  const server = await startServer(config, log, { database, offlineTmdb: offline });
+  const server = await startServer(config, log, { ...opts.runtime, database, offlineTmdb: offline });
   const url = server.url;
   return {
     url,

@@ -4,8 +4,17 @@ import type { CustomTitleBody } from '#shared/contracts/library';
 import { useApi } from '../lib/api-context.tsx';
 import { queryKeys } from '../lib/query-keys.ts';
 
+/** How long a page waits, asking every 2 s, for a newly given image to be fetched and stored. */
+const POSTER_WAIT_TRIES = 15;
+
 export const customTitleQuery = (api: Api, id: string) =>
-  queryOptions({ queryKey: queryKeys.library.customTitle(id), queryFn: () => api.library.customTitle(id) });
+  queryOptions({
+    queryKey: queryKeys.library.customTitle(id),
+    queryFn: () => api.library.customTitle(id),
+    // The image at imageUrl is fetched by a background job: ask again until its poster shows.
+    refetchInterval: (q) =>
+      q.state.data?.imageUrl && !q.state.data.posterUrl && q.state.dataUpdateCount < POSTER_WAIT_TRIES ? 2000 : false,
+  });
 export const customTitlesQuery = (api: Api, query: Query = {}) =>
   queryOptions({ queryKey: queryKeys.library.customTitles(query), queryFn: () => api.library.customTitles(query) });
 

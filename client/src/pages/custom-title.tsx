@@ -25,10 +25,20 @@ export function CustomTitlePage({ params }: { params: Params }) {
   return (
     <PageTransition className="px-4 py-6">
       <div className="flex flex-col gap-6 sm:flex-row">
-        {/* The poster at imageUrl is only shown once the images feature fetches it safely for us. */}
-        <div className="flex aspect-[2/3] w-48 shrink-0 items-center justify-center rounded-lg bg-slate-800 text-slate-500 ring-1 ring-white/10">
-          <FilmIcon width={48} height={48} />
-        </div>
+        {/* Our stored copy of imageUrl, once the background job has fetched it safely; never imageUrl itself. */}
+        {title.posterUrl ? (
+          <img
+            src={title.posterUrl}
+            alt={`Poster of ${title.title}`}
+            width={192}
+            height={288}
+            className="aspect-[2/3] w-48 shrink-0 rounded-lg bg-slate-800 object-cover ring-1 ring-white/10"
+          />
+        ) : (
+          <div className="flex aspect-[2/3] w-48 shrink-0 items-center justify-center rounded-lg bg-slate-800 text-slate-500 ring-1 ring-white/10">
+            <FilmIcon width={48} height={48} />
+          </div>
+        )}
         <div>
           <p className="text-sm text-slate-400">Added by the community</p>
           <h1 className="text-3xl font-extrabold tracking-tight sm:text-5xl">

@@ -11,7 +11,7 @@ export function CustomTitleForm({
   onSubmit,
   submitLabel,
 }: {
-  initial?: CustomTitleView;
+  initial?: Pick<CustomTitleView, 'title' | 'year' | 'imageUrl'>;
   submitLabel: string;
   onSubmit: (body: CustomTitleBody) => Promise<unknown>;
 }) {

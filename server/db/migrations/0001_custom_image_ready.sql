@@ -1,0 +1,1 @@
+ALTER TABLE "custom_titles" ADD COLUMN "image_ready" boolean DEFAULT false NOT NULL;
