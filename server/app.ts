@@ -1,6 +1,6 @@
 import compression from 'compression';
-import express, { type Express } from 'express';
-import type { Server } from 'node:http';
+import express from 'express';
+import type { RequestListener, Server } from 'node:http';
 import { createAuthStateRepository } from './auth/auth-state.repository.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { sessionCookieName } from './auth/session.ts';
@@ -29,8 +29,12 @@ import { seoRoutes } from './ssr/sitemap.ts';
 
 export const JSON_BODY_LIMIT = '1mb';
 
-/** Builds the Express app from a runtime: the same function serves production, dev and tests. */
-export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}): Promise<Express> {
+/**
+ * Builds the app from a runtime (the same function serves production, dev and tests) as the HTTP
+ * request listener: the catalog micro-cache first, then Express with every middleware, route and
+ * the SSR catch-all.
+ */
+export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}): Promise<RequestListener> {
   const app = express();
   app.disable('x-powered-by');
   // nginx sits in front in production: trust its X-Forwarded-* (one hop) for client IPs and https.
@@ -38,7 +42,7 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   app.set('query parser', 'simple');
 
   // Anonymous reads of the public catalog API are replayed from a few-seconds micro-cache ahead
-  // of the whole stack (see catalog-response-cache.ts); everything else takes the full path.
+  // of Express itself (see catalog-response-cache.ts); everything else takes the full path.
   const catalogAnswers = createCatalogResponseCache({
     ttlMs: 10_000,
     maxBytes: 32 * 1024 * 1024,
@@ -47,7 +51,6 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
     log: rt.log,
     metrics: rt.metrics,
   });
-  app.use(catalogAnswers.serve);
   app.use(requestLogging(rt.log, rt.metrics));
   // With Cloudinary the image route redirects to its CDN, so pages may load images from there.
   const imgOrigins = rt.config.images.kind === 'cloudinary' ? [cloudinaryDeliveryOrigin(rt.config.images.url)] : [];
@@ -145,5 +148,7 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   });
 
   app.use(errorHandler(rt.log));
-  return app;
+  return (req, res) => {
+    if (!catalogAnswers.tryServe(req, res)) app(req, res);
+  };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { Metrics } from '../http/metrics.ts';
@@ -41,8 +42,8 @@ export interface ResponseCacheOptions {
 
 /**
  * A micro-cache for the public catalog API: every anonymous visitor gets the same answer to
- * GET /api/movies/trending, so for a few seconds that answer is replayed as bytes, ahead of the
- * middleware stack, instead of being re-routed, re-validated and re-serialised. What is replayed
+ * GET /api/movies/trending, so for a few seconds that answer is replayed as bytes, ahead of
+ * Express and its middleware, instead of being re-routed, re-validated and re-serialised. What is replayed
  * was captured from a full pass through the stack (security headers included); per response come
  * a fresh request id, a fresh CSP nonce, the log line and the latency metric. Only anonymous GET
  * and HEAD requests (no session cookie, no Authorization) are served from it; 200s only are kept;
@@ -57,12 +58,12 @@ export function createCatalogResponseCache(o: ResponseCacheOptions) {
   const sessionCookie = `${o.sessionCookie}=`;
   // The access line carries only fixed, secret-free fields, so it skips the redaction pass.
   const accessLog = o.log.child({}, { redact: { paths: [] } });
-  const anonymousRead = (req: Request) =>
+  const anonymousRead = (req: IncomingMessage) =>
     (req.method === 'GET' || req.method === 'HEAD') &&
     req.headers.authorization === undefined &&
     !req.headers.cookie?.includes(sessionCookie);
 
-  function replay(req: Request, res: Response, entry: Entry) {
+  function replay(req: IncomingMessage, res: ServerResponse, entry: Entry) {
     const started = process.hrtime.bigint();
     const incoming = req.headers['x-request-id'];
     const id = typeof incoming === 'string' && /^[\w-]{8,128}$/.test(incoming) ? incoming : randomUUID();
@@ -96,7 +97,7 @@ export function createCatalogResponseCache(o: ResponseCacheOptions) {
     o.metrics.httpDuration.observe({ method: req.method, route: entry.route, status: String(res.statusCode) }, seconds);
     accessLog.info(
       {
-        req: { id, method: req.method, url: req.path },
+        req: { id, method: req.method, url: (req.url ?? '').split('?')[0] },
         res: { statusCode: res.statusCode },
         responseTime: Math.round(seconds * 1000),
         cached: true,
@@ -106,12 +107,16 @@ export function createCatalogResponseCache(o: ResponseCacheOptions) {
   }
 
   return {
-    /** First in the middleware chain: answers from the cache, or passes the request on. */
-    serve: ((req, res, next) => {
-      const entry = anonymousRead(req) ? entries.get(req.originalUrl) : undefined;
-      if (entry) replay(req, res, entry);
-      else next();
-    }) as RequestHandler,
+    /**
+     * Ahead of Express itself (the server's request listener calls it first): answers from the
+     * cache and returns true, or returns false and the request takes the full path.
+     */
+    tryServe(req: IncomingMessage, res: ServerResponse): boolean {
+      const entry = anonymousRead(req) && req.url ? entries.get(req.url) : undefined;
+      if (!entry) return false;
+      replay(req, res, entry);
+      return true;
+    },
 
     /**
      * Called by a catalog route with the JSON it is about to send: kept once the response has

@@ -32,9 +32,10 @@ export function catalogRoutes(
   opts: { responseCache?: CatalogResponseCache } = {},
 ): Router {
   const router = Router();
-  // As http/send.ts: the body goes through its schema (nothing unlisted leaks). A list's JSON is
-  // also offered to the response cache, which replays it to the next anonymous readers: lists are
-  // what every visitor asks for; details and searches are a long tail that the data cache serves.
+  // As http/send.ts: the body goes through its schema (nothing unlisted leaks). The JSON of lists
+  // and searches is also offered to the response cache, which replays it to the next anonymous
+  // readers (the same few searches come from many visitors as they type); details are a long tail
+  // that the data cache serves.
   const send = <S extends z.ZodTypeAny>(
     req: Request,
     res: Response,
@@ -112,7 +113,7 @@ export function catalogRoutes(
     send(req, res, 200, GenreList, await catalog.genres(deps, validate(GenreQuery, req.query).type), true);
   });
   router.get('/search', async (req, res) => {
-    send(req, res, 200, CatalogPage, await search(deps, validate(SearchQuery, req.query)));
+    send(req, res, 200, CatalogPage, await search(deps, validate(SearchQuery, req.query)), true);
   });
   return router;
 }
