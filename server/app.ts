@@ -6,11 +6,11 @@ import { authenticate } from './auth/authenticate.ts';
 import { sessionCookieName } from './auth/session.ts';
 import { createAuthFeature } from './auth/auth-router.ts';
 import { findViewerUser } from './auth/auth.service.ts';
-import { createCatalogResponseCache } from './catalog/catalog-response-cache.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { publicConfig } from './config.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { createApiDocs } from './http/openapi.ts';
+import { createResponseCache } from './http/response-cache.ts';
 import { healthRoutes, requestLogging } from './http/observability.ts';
 import { securityHeaders } from './http/security.ts';
 import { cloudinaryDeliveryOrigin } from './images/cloudinary-store.ts';
@@ -41,9 +41,9 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
 
-  // Anonymous reads of the public catalog API are replayed from a few-seconds micro-cache ahead
-  // of Express itself (see catalog-response-cache.ts); everything else takes the full path.
-  const catalogAnswers = createCatalogResponseCache({
+  // Anonymous reads of the public catalog API and of pages are replayed from a few-seconds
+  // micro-cache ahead of Express itself (see http/response-cache.ts); the rest takes the full path.
+  const publicAnswers = createResponseCache({
     ttlMs: 10_000,
     maxBytes: 32 * 1024 * 1024,
     sessionCookie: sessionCookieName(rt.config.production),
@@ -88,7 +88,7 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   await registerCustomTitleImages(rt.jobs, rt.customImages, library, rt.log.child({ module: 'jobs' }));
   // Custom titles are searchable alongside the catalog (/api/search, and the SSR Api's search).
   const catalogDeps = { ...rt.catalog, searchCustom: searchCustom.bind(null, library) };
-  app.use('/api', catalogRoutes(catalogDeps, docs, { responseCache: catalogAnswers }));
+  app.use('/api', catalogRoutes(catalogDeps, docs, { responseCache: publicAnswers }));
   app.use('/api', libraryRoutes(library, docs));
   const admin: AdminDeps = {
     store: createAdminStore(rt.database.db),
@@ -112,25 +112,27 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
     metrics: rt.metrics,
     httpServer: opts.httpServer,
     htmlCacheTtlMs: 60_000,
+    // In development a page must show the code as it is now, not as it was 10 s ago.
+    responseCache: rt.config.viteDev ? undefined : publicAnswers,
   });
   // A rendered page shows catalog data: when data it may show changes, rendered pages go too.
   // A key fetched for the first time is in no rendered page yet, so it clears nothing.
   rt.catalog.cache.onUpdate((u) => {
     if (u.reason === 'new') return;
     ssr.clearHtmlCache();
-    catalogAnswers.clear();
+    publicAnswers.clear();
   });
   // Reviews, public lists and custom titles show on anonymous pages: a change drops them.
   library.onPublicChange(() => {
     ssr.clearHtmlCache();
     // Custom titles show in search answers.
-    catalogAnswers.clear();
+    publicAnswers.clear();
   });
   // A title changed on any instance (refreshed from TMDB, a review moderated): drop rendered pages here too.
   rt.events.subscribe((e) => {
     if (e.type === 'CACHE_UPDATE' && e.payload.status !== 'cached') {
       ssr.clearHtmlCache();
-      catalogAnswers.clear();
+      publicAnswers.clear();
     }
   });
   const pc = publicConfig(rt.config);
@@ -149,6 +151,6 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
 
   app.use(errorHandler(rt.log));
   return (req, res) => {
-    if (!catalogAnswers.tryServe(req, res)) app(req, res);
+    if (!publicAnswers.tryServe(req, res)) app(req, res);
   };
 }

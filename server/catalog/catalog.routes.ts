@@ -18,7 +18,7 @@ import {
 import type { ApiDocs, RouteDoc } from '../http/openapi.ts';
 import { validate } from '../http/validate.ts';
 import { search } from './catalog-search.service.ts';
-import type { CatalogResponseCache } from './catalog-response-cache.ts';
+import type { ResponseCache } from '../http/response-cache.ts';
 import * as catalog from './catalog.service.ts';
 import type { ListCategory, MediaKind } from './tmdb-client.ts';
 
@@ -29,7 +29,7 @@ export type CatalogRouteDeps = catalog.CatalogDeps;
 export function catalogRoutes(
   deps: CatalogRouteDeps,
   docs: ApiDocs,
-  opts: { responseCache?: CatalogResponseCache } = {},
+  opts: { responseCache?: ResponseCache } = {},
 ): Router {
   const router = Router();
   // As http/send.ts: the body goes through its schema (nothing unlisted leaks). The JSON of lists

@@ -6,6 +6,7 @@ import express, { type Express, type Request, type Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { Metrics } from '../http/metrics.ts';
+import type { ResponseCache } from '../http/response-cache.ts';
 import type { RenderContext, RenderFn } from '#shared/ssr-contract';
 
 export const NONCE_PLACEHOLDER = '__CSP_NONCE__';
@@ -18,6 +19,8 @@ export interface SsrOptions {
   httpServer?: Server;
   /** How long a rendered anonymous page may be reused; data changes clear it sooner. */
   htmlCacheTtlMs: number;
+  /** Offered each anonymous page as sent, to replay ahead of Express (http/response-cache.ts). */
+  responseCache?: Pick<ResponseCache, 'keep'>;
 }
 
 /** A fresh nonce per response; helmet's CSP reads it from res.locals. */
@@ -106,6 +109,7 @@ export async function createSsr(app: Express, opts: SsrOptions) {
     // A signed-in page shows its viewer: no shared cache (a CDN, a proxy) may keep it.
     res.setHeader('Cache-Control', cacheable ? 'no-cache' : 'private, no-store');
     res.setHeader('Content-Length', body.length);
+    if (cacheable && entry.status === 200) opts.responseCache?.keep(req, res, entry.parts);
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 

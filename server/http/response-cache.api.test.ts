@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, type TestUser } from '../../tests/helpers/factories.ts';
 import { startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
-import { expectError } from './catalog.test-helpers.ts';
+import { expectError } from '../catalog/catalog.test-helpers.ts';
 
 let app: TestApp;
 let alice: TestUser;
@@ -13,14 +13,14 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function hits() {
+async function hits(metric = 'cinehub_api_response_cache_total') {
   const text = await (await app.get('/metrics')).text();
-  const line = text.split('\n').find((l) => l.startsWith('cinehub_api_response_cache_total{result="hit"}'));
+  const line = text.split('\n').find((l) => l.startsWith(`${metric}{result="hit"}`));
   return line ? Number(line.split(' ')[1]) : 0;
 }
 const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
 
-describe('the catalog response micro-cache', () => {
+describe('the response micro-cache: catalog answers', () => {
   it('replays an anonymous answer with the same body and headers, and a fresh request id and nonce', async () => {
     const first = await app.get('/api/tv/popular?limit=7');
     const body = await first.text();
@@ -102,5 +102,53 @@ describe('the catalog response micro-cache', () => {
     expect((await app.get('/api/genres?type=tv')).status).toBe(200);
     expect(await hits()).toBe(before);
     expect(app.offline.stats.byPath.get('/3/genre/tv/list')).toBe(1);
+  });
+});
+
+describe('the response micro-cache: pages', () => {
+  const pageHits = () => hits('cinehub_html_cache_total');
+  // Node's fetch asks for gzip by default; a browser behind nginx (which compresses) does not.
+  const identity = { headers: { 'accept-encoding': 'identity' } };
+  const noncesIn = (html: string) => new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]));
+
+  it("replays an anonymous page with this response's nonce in its header and in every script", async () => {
+    const first = await app.get('/', identity);
+    const firstHtml = await first.text();
+    const before = await pageHits();
+    const again = await app.get('/', identity);
+    const html = await again.text();
+    expect(await pageHits()).toBe(before + 1);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(again.headers.get('cache-control')).toBe('no-cache');
+    const nonce = nonceOf(again.headers.get('content-security-policy'));
+    expect(nonce).toBeTruthy();
+    expect(nonce).not.toBe(nonceOf(first.headers.get('content-security-policy')));
+    expect(noncesIn(html)).toEqual(new Set([nonce]));
+    expect(html.replaceAll(nonce!, 'N')).toBe(
+      firstHtml.replaceAll(nonceOf(first.headers.get('content-security-policy'))!, 'N'),
+    );
+    expect(Number(again.headers.get('content-length'))).toBe(Buffer.byteLength(html));
+  });
+
+  it('serves signed-in visitors their own page and gzip clients a compressed one', async () => {
+    await app.get('/', identity);
+    const mine = await (
+      await app.get('/', { headers: { ...identity.headers, authorization: `Bearer ${alice.token}` } })
+    ).text();
+    expect(mine).toContain(alice.username);
+    const gz = await app.get('/', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    const html = await gz.text();
+    expect(noncesIn(html)).toEqual(new Set([nonceOf(gz.headers.get('content-security-policy'))]));
+  });
+
+  it('is dropped when something anonymous visitors see changes', async () => {
+    await app.get('/', identity);
+    await app.get('/', identity);
+    expect((await alice.send('POST', '/api/custom-titles', { title: 'A Change Of Page' })).status).toBe(201);
+    const before = await pageHits();
+    expect((await app.get('/', identity)).status).toBe(200);
+    expect(await pageHits()).toBe(before);
   });
 });

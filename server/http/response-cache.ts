@@ -4,14 +4,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import type { Metrics } from '../http/metrics.ts';
+import type { Metrics } from './metrics.ts';
 
 interface Entry {
   headers: [string, string | number | string[]][];
   /** The CSP header split where the nonce went: a fresh nonce goes in the gaps each time. */
   csp: string[] | null;
   etag: string | null;
-  body: Buffer;
+  /** The body; a page's is split where its nonces went, to be joined with this response's. */
+  parts: Buffer[];
+  /** A body without nonces, compressed once on first demand. */
   gzip: Buffer | null;
   route: string;
 }
@@ -29,6 +31,7 @@ const NOT_REPLAYED = new Set([
   'keep-alive',
 ]);
 const GZIP_MIN_BYTES = 1024;
+const acceptsGzip = (req: IncomingMessage) => /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
 
 export interface ResponseCacheOptions {
   ttlMs: number;
@@ -41,18 +44,20 @@ export interface ResponseCacheOptions {
 }
 
 /**
- * A micro-cache for the public catalog API: every anonymous visitor gets the same answer to
- * GET /api/movies/trending, so for a few seconds that answer is replayed as bytes, ahead of
- * Express and its middleware, instead of being re-routed, re-validated and re-serialised. What is replayed
- * was captured from a full pass through the stack (security headers included); per response come
- * a fresh request id, a fresh CSP nonce, the log line and the latency metric. Only anonymous GET
- * and HEAD requests (no session cookie, no Authorization) are served from it; 200s only are kept;
- * it is cleared when catalog data is refreshed or purged, or custom titles change.
+ * A micro-cache for what every anonymous visitor gets alike (the public catalog API's answers and
+ * server-rendered pages): GET /api/movies/trending or the home page is, for a few seconds,
+ * replayed as bytes ahead of Express and its middleware, instead of being re-routed, re-validated
+ * and re-serialised or re-rendered. What is replayed was captured from a full pass through the
+ * stack (security headers included); per response come a fresh request id, a fresh CSP nonce (in
+ * the header and, for a page, in its body), the log line and the latency metric. Only anonymous
+ * GET and HEAD requests (no session cookie, no Authorization) are served from it; 200s only are
+ * kept; it is cleared with the rendered-page cache: when catalog data is refreshed or purged, or
+ * anything anonymous visitors see changes (reviews, public lists, custom titles).
  */
-export function createCatalogResponseCache(o: ResponseCacheOptions) {
+export function createResponseCache(o: ResponseCacheOptions) {
   const entries = new LRUCache<string, Entry>({
     maxSize: o.maxBytes,
-    sizeCalculation: (e) => e.body.length + (e.gzip?.length ?? 0) + 2048,
+    sizeCalculation: (e) => e.parts.reduce((n, p) => n + p.length, 0) + (e.gzip?.length ?? 0) + 2048,
     ttl: o.ttlMs,
   });
   const sessionCookie = `${o.sessionCookie}=`;
@@ -69,7 +74,8 @@ export function createCatalogResponseCache(o: ResponseCacheOptions) {
     const id = typeof incoming === 'string' && /^[\w-]{8,128}$/.test(incoming) ? incoming : randomUUID();
     for (const [name, value] of entry.headers) res.setHeader(name, value);
     res.setHeader('X-Request-Id', id);
-    if (entry.csp) res.setHeader('Content-Security-Policy', entry.csp.join(o.newNonce()));
+    const nonce = entry.csp || entry.parts.length > 1 ? o.newNonce() : '';
+    if (entry.csp) res.setHeader('Content-Security-Policy', entry.csp.join(nonce));
     res.setHeader('Vary', 'Accept-Encoding');
     const match = req.headers['if-none-match'];
     let body: Buffer | undefined;
@@ -82,18 +88,23 @@ export function createCatalogResponseCache(o: ResponseCacheOptions) {
       res.removeHeader('Content-Type');
     } else {
       res.statusCode = 200;
-      body = entry.body;
-      if (entry.body.length >= GZIP_MIN_BYTES && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-        // Compressed once per entry, not once per response.
-        entry.gzip ??= gzipSync(entry.body);
-        body = entry.gzip;
-        res.setHeader('Content-Encoding', 'gzip');
+      if (entry.parts.length === 1) {
+        body = entry.parts[0]!;
+        if (body.length >= GZIP_MIN_BYTES && acceptsGzip(req)) {
+          // Compressed once per entry, not once per response.
+          entry.gzip ??= gzipSync(body);
+          body = entry.gzip;
+          res.setHeader('Content-Encoding', 'gzip');
+        }
+      } else {
+        const n = Buffer.from(nonce);
+        body = Buffer.concat(entry.parts.flatMap((part, i) => (i === 0 ? [part] : [n, part])));
       }
       res.setHeader('Content-Length', body.length);
     }
     res.end(req.method === 'HEAD' ? undefined : body);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    o.metrics.apiCache.inc({ result: 'hit' });
+    (entry.parts.length > 1 ? o.metrics.htmlCache : o.metrics.apiCache).inc({ result: 'hit' });
     o.metrics.httpDuration.observe({ method: req.method, route: entry.route, status: String(res.statusCode) }, seconds);
     accessLog.info(
       {
@@ -113,18 +124,22 @@ export function createCatalogResponseCache(o: ResponseCacheOptions) {
      */
     tryServe(req: IncomingMessage, res: ServerResponse): boolean {
       const entry = anonymousRead(req) && req.url ? entries.get(req.url) : undefined;
-      if (!entry) return false;
+      // A page carries fresh nonces, so it cannot be compressed once: a client asking for gzip
+      // takes the full path (behind nginx, which compresses, the app is never asked).
+      if (!entry || (entry.parts.length > 1 && acceptsGzip(req))) return false;
       replay(req, res, entry);
       return true;
     },
 
     /**
-     * Called by a catalog route with the JSON it is about to send: kept once the response has
-     * gone out as a 200 to an anonymous GET, with the headers the stack gave it.
+     * Called by a route with the body it is about to send (JSON, or a page split where its nonce
+     * goes): kept once the response has gone out as a 200 to an anonymous GET, with the headers
+     * the stack gave it.
      */
-    keep(req: Request, res: Response, json: string) {
+    keep(req: Request, res: Response, body: string | Buffer[]) {
       if (req.method !== 'GET' || !anonymousRead(req)) return;
-      o.metrics.apiCache.inc({ result: 'miss' });
+      // A page's misses are counted by the rendered-page cache behind this one.
+      if (typeof body === 'string') o.metrics.apiCache.inc({ result: 'miss' });
       const url = req.originalUrl;
       const route = `${req.baseUrl}${String(req.route?.path ?? '')}`;
       res.once('finish', () => {
@@ -140,7 +155,7 @@ export function createCatalogResponseCache(o: ResponseCacheOptions) {
           headers,
           csp: typeof csp === 'string' ? (nonce ? csp.split(nonce) : [csp]) : null,
           etag: typeof etag === 'string' ? etag : null,
-          body: Buffer.from(json),
+          parts: typeof body === 'string' ? [Buffer.from(body)] : body,
           gzip: null,
           route,
         });
@@ -151,4 +166,4 @@ export function createCatalogResponseCache(o: ResponseCacheOptions) {
     size: () => entries.size,
   };
 }
-export type CatalogResponseCache = ReturnType<typeof createCatalogResponseCache>;
+export type ResponseCache = ReturnType<typeof createResponseCache>;
