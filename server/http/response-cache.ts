@@ -61,6 +61,10 @@ export function createResponseCache(o: ResponseCacheOptions) {
     ttl: o.ttlMs,
   });
   const sessionCookie = `${o.sessionCookie}=`;
+  // Bumped by each clear. A request remembers the one it arrived in: an answer built from data
+  // read before a clear is not kept after it.
+  let generation = 0;
+  const arrivedIn = new WeakMap<IncomingMessage, number>();
   // The access line carries only fixed, secret-free fields, so it skips the redaction pass.
   const accessLog = o.log.child({}, { redact: { paths: [] } });
   const anonymousRead = (req: IncomingMessage) =>
@@ -123,12 +127,16 @@ export function createResponseCache(o: ResponseCacheOptions) {
      * cache and returns true, or returns false and the request takes the full path.
      */
     tryServe(req: IncomingMessage, res: ServerResponse): boolean {
-      const entry = anonymousRead(req) && req.url ? entries.get(req.url) : undefined;
+      if (!anonymousRead(req) || !req.url) return false;
+      const entry = entries.get(req.url);
       // A page carries fresh nonces, so it cannot be compressed once: a client asking for gzip
       // takes the full path (behind nginx, which compresses, the app is never asked).
-      if (!entry || (entry.parts.length > 1 && acceptsGzip(req))) return false;
-      replay(req, res, entry);
-      return true;
+      if (entry && !(entry.parts.length > 1 && acceptsGzip(req))) {
+        replay(req, res, entry);
+        return true;
+      }
+      arrivedIn.set(req, generation);
+      return false;
     },
 
     /**
@@ -142,8 +150,9 @@ export function createResponseCache(o: ResponseCacheOptions) {
       if (typeof body === 'string') o.metrics.apiCache.inc({ result: 'miss' });
       const url = req.originalUrl;
       const route = `${req.baseUrl}${String(req.route?.path ?? '')}`;
+      const built = arrivedIn.get(req) ?? generation;
       res.once('finish', () => {
-        if (res.statusCode !== 200 || res.getHeader('set-cookie') !== undefined) return;
+        if (res.statusCode !== 200 || res.getHeader('set-cookie') !== undefined || built !== generation) return;
         const nonce = String(res.locals.nonce ?? '');
         const csp = res.getHeader('content-security-policy');
         const headers: Entry['headers'] = [];
@@ -162,7 +171,10 @@ export function createResponseCache(o: ResponseCacheOptions) {
       });
     },
 
-    clear: () => entries.clear(),
+    clear: () => {
+      generation += 1;
+      entries.clear();
+    },
     size: () => entries.size,
   };
 }

@@ -86,8 +86,12 @@ export async function createSsr(app: Express, opts: SsrOptions) {
     ttl: opts.htmlCacheTtlMs,
   });
 
+  // Bumped by each clear: a page rendered from data read before a clear is not kept after it.
+  let generation = 0;
+
   async function renderPage(req: Request, res: Response, ctx: RenderContext, cacheable: boolean) {
     const url = req.originalUrl;
+    const renderedIn = generation;
     let entry = cacheable ? htmlCache.get(url) : undefined;
     if (cacheable) opts.metrics.htmlCache.inc({ result: entry ? 'hit' : 'miss' });
     if (!entry) {
@@ -96,7 +100,9 @@ export async function createSsr(app: Express, opts: SsrOptions) {
       const page = fillTemplate(await getTemplate(url), result);
       entry = { status: result.status, parts: page.split(NONCE_PLACEHOLDER).map((p) => Buffer.from(p)) };
       // Error pages are not kept: the next visitor should get a fresh try.
-      if (cacheable && (result.status === 200 || result.status === 404)) htmlCache.set(url, entry);
+      if (cacheable && (result.status === 200 || result.status === 404) && renderedIn === generation) {
+        htmlCache.set(url, entry);
+      }
     }
     const nonce = Buffer.from(String(res.locals.nonce));
     const chunks: Buffer[] = [];
@@ -115,7 +121,10 @@ export async function createSsr(app: Express, opts: SsrOptions) {
 
   return {
     renderPage,
-    clearHtmlCache: () => htmlCache.clear(),
+    clearHtmlCache: () => {
+      generation += 1;
+      htmlCache.clear();
+    },
   };
 }
 export type Ssr = Awaited<ReturnType<typeof createSsr>>;
