@@ -20,6 +20,8 @@ import { createCustomImages } from './images/custom-images.service.ts';
 import type { UserImageFetchOptions } from './images/safe-fetch.ts';
 import { createCatalogAdmin } from './catalog/catalog-admin.service.ts';
 import type { CatalogDeps } from './catalog/catalog.service.ts';
+import { createHousekeeping } from './auth/housekeeping.ts';
+import { createHousekeepingRepository } from './auth/housekeeping.repository.ts';
 import { createJobQueue } from './jobs/job-queue.ts';
 import { createJobsRepository } from './jobs/jobs.repository.ts';
 import { registerImageJobs } from './jobs/image-jobs.ts';
@@ -154,6 +156,13 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
   });
   sampler.start();
 
+  // Expired refresh tokens, phone codes, email links and rate-limit counters are deleted hourly.
+  const housekeeping = createHousekeeping({
+    repo: createHousekeepingRepository(database.db),
+    log: log.child({ module: 'housekeeping' }),
+  });
+  housekeeping.start();
+
   // Email and SMS: SendGrid/Twilio when configured, else the PostgreSQL outbox; chosen once, here.
   const notify = await createNotify(config, {
     db: database.db,
@@ -183,9 +192,11 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
     notify,
     events,
     sampler,
+    housekeeping,
     root: path.resolve(import.meta.dirname, '..'),
     async close() {
       // Running jobs finish (or are failed, to be retried) before the database goes.
+      housekeeping.stop();
       await jobs.stop(5_000);
       sessions.close();
       await notify.drain();

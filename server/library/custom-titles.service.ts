@@ -64,12 +64,13 @@ async function changeable(deps: Deps, viewer: Viewer, id: string) {
 
 /** PUT replaces: a field left out is cleared, as with POST. */
 export async function updateCustomTitle(deps: Deps, viewer: Viewer, id: string, body: CustomTitleBody) {
-  await changeable(deps, viewer, id);
+  const before = await changeable(deps, viewer, id);
   const row = await deps.repos.customTitles.update(id, values(body));
   if (!row) throw new NotFoundError('Custom title');
   deps.publicChanged();
-  // A new URL is fetched; the same one is only fetched again if it never gave an image.
-  if (!row.imageReady) deps.customTitleChanged(id);
+  // A new URL is fetched, a cleared one's image dropped; the same URL is only fetched again if it
+  // never gave an image.
+  if (!row.imageReady && (row.imageUrl || before.imageUrl)) deps.customTitleChanged(id);
   return toView(row);
 }
 

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { queryKeys } from '../lib/query-keys.ts';
 
 export type LiveStatus = 'connecting' | 'open' | 'closed';
@@ -107,16 +107,38 @@ export function useLiveEvents() {
   }, [queryClient]);
 }
 
+const noSubscription = () => () => {};
+/**
+ * False on the server and while this part of the page hydrates, true after. The socket opens
+ * when the app shell hydrates, so its news can come before a lazily loaded page has hydrated:
+ * what a page shows of it waits until then, so that hydration meets the server's HTML.
+ */
+const useHydrated = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
 /** The socket's state, for a "live" indicator. */
-export const useLiveStatus = () =>
-  useQuery<LiveStatus>({
+export function useLiveStatus(): LiveStatus {
+  const status = useQuery<LiveStatus>({
     queryKey: queryKeys.live.status(),
     queryFn: () => 'closed',
     initialData: 'closed',
     staleTime: Infinity,
   }).data;
+  return useHydrated() ? status : 'closed';
+}
 
+const NO_JOBS: LiveJob[] = [];
 /** The latest JOB_PROGRESS per job, newest first, as the socket delivered them. */
-export const useLiveJobs = () =>
-  useQuery<LiveJob[]>({ queryKey: queryKeys.live.jobs(), queryFn: () => [], initialData: [], staleTime: Infinity })
-    .data;
+export function useLiveJobs(): LiveJob[] {
+  const jobs = useQuery<LiveJob[]>({
+    queryKey: queryKeys.live.jobs(),
+    queryFn: () => [],
+    initialData: [],
+    staleTime: Infinity,
+  }).data;
+  return useHydrated() ? jobs : NO_JOBS;
+}

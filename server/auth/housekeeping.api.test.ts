@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../tests/helpers/factories.ts';
+import { startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) =>
+  app.server.runtime.database.pool.query(text, values).then((r) => r.rows as T[]);
+const HOUR = "interval '1 hour'";
+const DAYS_AGO = "now() - interval '3 days'";
+
+describe('housekeeping of expired auth rows', () => {
+  it('deletes refresh tokens, phone codes, email links and rate-limit counters a day after they expire', async () => {
+    const user = await createUser(app);
+    // For each table: one row long expired, one that just expired, one still valid.
+    for (const [when, tag] of [
+      [DAYS_AGO, 'old'],
+      [`now() - ${HOUR}`, 'recent'],
+      [`now() + ${HOUR}`, 'live'],
+    ] as const) {
+      await sql(
+        `INSERT INTO auth_sessions (user_id, family_id, token_hash, expires_at) VALUES ($1, gen_random_uuid(), $2, ${when})`,
+        [user.id, `hk-${tag}`],
+      );
+      await sql(`INSERT INTO one_time_codes (phone_number, code_hash, expires_at) VALUES ($1, 'x', ${when})`, [
+        `+1555000${tag.length}`,
+      ]);
+      await sql(
+        `INSERT INTO email_tokens (user_id, purpose, token_hash, expires_at) VALUES ($1, 'verify', $2, ${when})`,
+        [user.id, `hk-${tag}`],
+      );
+      await sql(`INSERT INTO rate_limits (key, hits, reset_at) VALUES ($1, 1, ${when})`, [`hk:${tag}`]);
+    }
+
+    const gone = await app.server.runtime.housekeeping.runOnce();
+    expect(gone).toMatchObject({ refreshTokens: 1, phoneCodes: 1, emailLinks: 1, rateLimits: 1 });
+
+    const left = async (table: string, column: string) =>
+      (await sql<{ v: string }>(`SELECT ${column} AS v FROM ${table} WHERE ${column} LIKE '%hk%' ORDER BY 1`)).map(
+        (r) => r.v,
+      );
+    expect(await left('auth_sessions', 'token_hash')).toEqual(['hk-live', 'hk-recent']);
+    expect(await left('email_tokens', 'token_hash')).toEqual(['hk-live', 'hk-recent']);
+    expect(await left('rate_limits', 'key')).toEqual(['hk:live', 'hk:recent']);
+    expect((await sql(`SELECT 1 FROM one_time_codes WHERE phone_number LIKE '+1555000%'`)).length).toBe(2);
+    // Running again finds nothing more to do.
+    expect(await app.server.runtime.housekeeping.runOnce()).toMatchObject({ refreshTokens: 0, rateLimits: 0 });
+  });
+});
