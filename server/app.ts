@@ -64,7 +64,8 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   // so everything under /api/auth always gets one.
   const sessionCookie = `${sessionCookieName(rt.config.production)}=`;
   app.use((req, res, next) => {
-    if (req.headers.cookie?.includes(sessionCookie) || req.path.startsWith('/api/auth')) {
+    // Express matches routes case-insensitively, so /API/AUTH/… reaches the auth routes too.
+    if (req.headers.cookie?.includes(sessionCookie) || req.path.toLowerCase().startsWith('/api/auth')) {
       rt.sessions.middleware(req, res, next);
       return;
     }

@@ -18,5 +18,8 @@ export function safeReturnTo(value: unknown, fallback = '/'): string {
     return fallback;
   }
   if (url.origin !== BASE || url.pathname.startsWith('/api/')) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const out = `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments collapse on parsing: `/.//evil.com` comes out as `//evil.com`. Check the result.
+  if (out.startsWith('//') || hasControlOrBackslash(out)) return fallback;
+  return out;
 }

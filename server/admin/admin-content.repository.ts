@@ -1,6 +1,7 @@
 import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
-import { customTitles, favorites, reviewReports, reviews, users, watchlistItems } from '#shared/schema';
+import { customTitles, favorites, reviewReports, reviews, users } from '#shared/schema';
 import type { Executor } from '../db/database.ts';
+import { createWatchlistItemsRepository } from '../library/watchlist-items.repository.ts';
 import { containsPattern } from './admin-users.repository.ts';
 
 const reviewCols = {
@@ -126,10 +127,11 @@ export function createAdminContentRepository(db: Executor) {
     },
     /** The title and everything that points at it by (custom, id): there is no foreign key to cascade. */
     async deleteCustomTitle(id: string) {
-      const ref = (t: typeof favorites | typeof watchlistItems | typeof reviews) =>
+      const ref = (t: typeof favorites | typeof reviews) =>
         and(eq(t.mediaType, 'custom'), eq(t.mediaId, id));
       await db.delete(favorites).where(ref(favorites));
-      await db.delete(watchlistItems).where(ref(watchlistItems));
+      // Out of every list, which are renumbered (positions stay 1..n).
+      await createWatchlistItemsRepository(db).removeMediaEverywhere({ mediaType: 'custom', mediaId: id });
       await db.delete(reviews).where(ref(reviews));
       const [row] = await db
         .delete(customTitles)

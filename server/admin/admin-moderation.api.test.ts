@@ -146,7 +146,25 @@ describe('custom titles', () => {
   it('deletes a title with what refers to it (204, audited); it is gone for everyone', async () => {
     const id = await customTitle('Doomed');
     expect((await author.send('POST', '/api/favorites', { mediaType: 'custom', mediaId: id })).status).toBe(201);
+    // In the middle of a list: the list closes the gap.
+    const list = (await (await author.send('POST', '/api/watchlists', { name: 'With a doomed one' })).json()) as {
+      id: string;
+    };
+    for (const item of [
+      { mediaType: 'movie', mediaId: movieIds[8] },
+      { mediaType: 'custom', mediaId: id },
+      { mediaType: 'movie', mediaId: movieIds[9] },
+    ]) {
+      expect((await author.send('POST', `/api/watchlists/${list.id}/items`, item)).status).toBe(201);
+    }
     expect((await admin.send('DELETE', `/api/admin/custom-titles/${id}`)).status).toBe(204);
+    const left = (await (await author.get(`/api/watchlists/${list.id}`)).json()) as {
+      items: { position: number; mediaId: unknown }[];
+    };
+    expect(left.items.map((i) => [i.position, i.mediaId])).toEqual([
+      [1, movieIds[8]],
+      [2, movieIds[9]],
+    ]);
     expect((await app.get(`/api/custom-titles/${id}`)).status).toBe(404);
     const favorites = (await (await author.get('/api/favorites')).json()) as { items: { mediaId: unknown }[] };
     expect(favorites.items.map((f) => f.mediaId)).not.toContain(id);

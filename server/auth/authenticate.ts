@@ -32,8 +32,9 @@ export function authenticate(deps: { authState: AuthStateRepository; jwtSecret: 
     if (userId) {
       const state = await deps.authState.find(userId);
       if (!state || state.isBanned || state.tokenVersion !== req.session.tokenVersion) {
-        // The session outlived its user's right to it: end it.
-        await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+        // The session outlived its user's right to it: end it, leaving a fresh empty one (a
+        // sign-in later in this request needs a session to regenerate).
+        await new Promise<void>((resolve) => req.session.regenerate(() => resolve()));
       } else {
         req.viewer = { userId, isAdmin: state.isAdmin, via: 'session' };
         if (STATE_CHANGING.has(req.method) && req.headers[CSRF_HEADER] !== CSRF_VALUE) {

@@ -52,8 +52,17 @@ describe('GET /api/search', () => {
 
   it('a bare year is a query, not a filter', async () => {
     expect(splitYear('1917')).toEqual({ text: '1917' });
-    expect(splitYear('blade runner 2049')).toEqual({ text: 'blade runner', year: 2049 });
+    expect(splitYear('the matrix 1999', 2026)).toEqual({ text: 'the matrix', year: 1999 });
+    // Past next year it is a number in the title.
+    expect(splitYear('blade runner 2049', 2026)).toEqual({ text: 'blade runner 2049' });
     expect(ids((await getPage(app, '/api/search?q=1917&type=movie')).items)).toContain('movie:530915');
+  });
+
+  it('finds titles whose names end in a number: not a year, or a year that finds nothing', async () => {
+    for (const title of ['Blade Runner 2049', 'Wonder Woman 1984']) {
+      const found = await getPage(app, `/api/search?q=${encodeURIComponent(title)}&type=movie`);
+      expect(found.items[0]?.title, title).toBe(title);
+    }
   });
 
   it('finds titles through one or two typos and missing accents', async () => {

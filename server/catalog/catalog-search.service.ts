@@ -10,10 +10,13 @@ export const CUSTOM_IN_MULTI = 5;
 /** A multi search with a year merges two lists; it looks this far into each. */
 const YEAR_MERGE_DEPTH = 200;
 
-/** "matrix 1999" or "matrix (1999)" searches "matrix" released in 1999; a bare year stays a query. */
-export function splitYear(q: string): { text: string; year?: number } {
+/**
+ * "matrix 1999" or "matrix (1999)" searches "matrix" released in 1999; a bare year stays a query,
+ * and so does a number past next year ("Blade Runner 2049" is a title, not a year).
+ */
+export function splitYear(q: string, thisYear = new Date().getUTCFullYear()): { text: string; year?: number } {
   const m = /^(.*\S)\s+\(?((?:18[7-9]|19\d|20\d)\d)\)?$/.exec(q.trim());
-  if (!m?.[1] || !m[2]) return { text: q.trim() };
+  if (!m?.[1] || !m[2] || Number(m[2]) > thisYear + 1) return { text: q.trim() };
   return { text: m[1], year: Number(m[2]) };
 }
 
@@ -34,7 +37,9 @@ type Window = (start: number, count: number) => Promise<{ items: CatalogItem[]; 
  */
 function yearMerged(deps: CatalogDeps, text: string, year: number): Window {
   return async (start, count) => {
-    const depth = Math.min(start + count, YEAR_MERGE_DEPTH);
+    // Always the same depth: merging a deeper prefix for a later page would reorder the earlier
+    // pages' items, repeating some and skipping others (the lists are cached, so this is cheap).
+    const depth = YEAR_MERGE_DEPTH;
     const [movies, shows] = await Promise.all([
       listWindow(deps, source(deps, 'movie', text, year), 0, depth),
       listWindow(deps, source(deps, 'tv', text, year), 0, depth),
@@ -75,7 +80,21 @@ const pageOfAll = (items: CatalogItem[], q: PageQuery) =>
  * and only with none of them is it a 503.
  */
 export async function search(deps: CatalogDeps, q: SearchQuery): Promise<Page<CatalogItem>> {
-  const { text, year } = splitYear(q.q);
+  const split = splitYear(q.q);
+  if (split.year === undefined) return searchFor(deps, q, split);
+  // "Wonder Woman 1984" is a title too: when the year filter finds nothing, the whole text is
+  // searched, and its answer stands if the number is in a title it found.
+  const filtered = await searchFor(deps, q, split);
+  if (filtered.meta.total > 0 || q.type === 'person') return filtered;
+  const whole = await searchFor(deps, q, { text: q.q.trim() });
+  return whole.items.some((i) => i.title.includes(String(split.year))) ? whole : filtered;
+}
+
+async function searchFor(
+  deps: CatalogDeps,
+  q: SearchQuery,
+  { text, year }: { text: string; year?: number },
+): Promise<Page<CatalogItem>> {
   if (q.type === 'custom') {
     return (await deps.searchCustom?.({ text, year }, { page: q.page, limit: q.limit })) ?? toPage([], q, 0);
   }

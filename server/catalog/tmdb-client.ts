@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pThrottle from 'p-throttle';
 import type { z } from 'zod';
-import { UpstreamUnavailableError } from '../http/errors.ts';
+import { UpstreamUnavailableError, ValidationError } from '../http/errors.ts';
 import type { Metrics } from '../http/metrics.ts';
 import { createUpstreamGuard } from './upstream-guard.ts';
 import { TmdbGenreList, TmdbListPage, TmdbMovie, TmdbPerson, TmdbSeason, TmdbTv } from './tmdb-schemas.ts';
@@ -109,6 +109,12 @@ export function createTmdbClient(o: TmdbClientOptions) {
         if (res) {
           lastCause = { path, status: res.status };
           await res.body?.cancel();
+        }
+        if (res?.status === 400 || res?.status === 422) {
+          // TMDB is up and refused what was asked (parameters it does not take): the caller's
+          // request, not TMDB's health. Not retried, not counted against TMDB by the breaker.
+          guard.success();
+          throw new ValidationError([{ field: 'query', message: 'has parameters the catalog does not accept' }]);
         }
         const retryable = !res || res.status === 429 || res.status >= 500;
         if (!retryable) break;

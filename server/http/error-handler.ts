@@ -58,6 +58,16 @@ function toAppError(err: unknown): AppError | null {
     case 'request.aborted':
       return new ValidationError([{ field: '(body)', message: 'Body could not be read' }], 'Unreadable body');
   }
+  // Any other client error a library raised (a malformed %-escape in the path, a body that does
+  // not match its Content-Encoding…): a 4xx in our shape, never a 500.
+  const status = Number(
+    (err as { status?: unknown; statusCode?: unknown } | null)?.status ??
+      (err as { statusCode?: unknown } | null)?.statusCode,
+  );
+  if (status === 413) return new PayloadTooLargeError();
+  if (status >= 400 && status < 500) {
+    return new ValidationError([{ field: '(request)', message: 'The request could not be read' }], 'Bad request');
+  }
   return null;
 }
 

@@ -30,20 +30,22 @@ const keyOf = (customTitleId: string, sourceKey: string): ImageKey => ({
   mediaType: 'custom',
   mediaId: customTitleId,
 });
+// The title's id is part of the key: two titles with the same URL each have their own copy.
 const keyFor = (customTitleId: string, url: string) =>
-  keyOf(customTitleId, `custom:${createHash('sha256').update(url).digest('hex')}`);
+  keyOf(customTitleId, `custom:${customTitleId}-${createHash('sha256').update(url).digest('hex')}`);
 
 /**
  * Images of custom titles (user-supplied URLs), for the library feature: cache() fetches through
- * the guarded fetcher and stores the image (disk: WebP and JPEG; or Cloudinary), serve() answers
- * GET /img/custom/:id, remove() forgets a title's images. The public URL of a custom title's
+ * the guarded fetcher and stores the image (disk: WebP and JPEG; or Cloudinary), keepOnly() and
+ * discard() settle which of a title's images stays, serve() answers GET /img/custom/:id (its
+ * newest), remove() forgets a title's images. The public URL of a custom title's
  * poster is customImagePath(id).
  */
 export function createCustomImages(deps: CustomImagesDeps) {
   const sourceDir = path.join(deps.dir, 'custom', 'src');
 
-  async function forget(customTitleId: string, keep?: string) {
-    const rows = await deps.repo.removeFor('custom', customTitleId, keep);
+  async function forget(customTitleId: string, which: { keep?: string; only?: string } = {}) {
+    const rows = await deps.repo.removeFor('custom', customTitleId, which);
     for (const row of rows) {
       if (row.storage === 'disk') await deps.disk.remove(row.location);
       else await deps.cloudinary?.remove(keyOf(customTitleId, row.sourceKey));
@@ -52,7 +54,8 @@ export function createCustomImages(deps: CustomImagesDeps) {
 
   return {
     /**
-     * Fetches and stores a custom title's image, replacing any earlier one. Throws
+     * Fetches and stores a custom title's image beside any earlier one (keepOnly() or discard()
+     * settles which stays, once the caller knows the URL is still the title's). Throws
      * ValidationError (field imageUrl) when the URL is refused or does not give an image.
      */
     async cache(customTitleId: string, imageUrl: string): Promise<{ url: string }> {
@@ -87,8 +90,17 @@ export function createCustomImages(deps: CustomImagesDeps) {
         // The original is not kept: only the re-encoded copies are ever served.
         await rm(fetched.file, { force: true });
       }
-      await forget(customTitleId, key.sourceKey);
       return { url: customImagePath(customTitleId) };
+    },
+
+    /** Keeps the image of this URL and forgets the title's others. */
+    async keepOnly(customTitleId: string, imageUrl: string): Promise<void> {
+      if (UUID.test(customTitleId)) await forget(customTitleId, { keep: keyFor(customTitleId, imageUrl).sourceKey });
+    },
+
+    /** Forgets the image of this URL only (the title moved on to another while it was fetched). */
+    async discard(customTitleId: string, imageUrl: string): Promise<void> {
+      if (UUID.test(customTitleId)) await forget(customTitleId, { only: keyFor(customTitleId, imageUrl).sourceKey });
     },
 
     /** The stored image for GET /img/custom/:id; 404 when the title has none (yet). */

@@ -27,10 +27,11 @@ export function createImagesRepository(db: Executor) {
         .limit(1);
       return row ?? null;
     },
-    /** Deletes a title's rows (except those of `keep`); returns what they pointed at. */
-    async removeFor(mediaType: string, mediaId: string, keep?: string) {
+    /** Deletes a title's rows (all, all but those of `keep`, or only those of `only`); returns what they pointed at. */
+    async removeFor(mediaType: string, mediaId: string, which: { keep?: string; only?: string } = {}) {
       const conds = [eq(imagesCache.mediaType, mediaType), eq(imagesCache.mediaId, mediaId)];
-      if (keep) conds.push(ne(imagesCache.sourceKey, keep));
+      if (which.keep) conds.push(ne(imagesCache.sourceKey, which.keep));
+      if (which.only) conds.push(eq(imagesCache.sourceKey, which.only));
       return db
         .delete(imagesCache)
         .where(and(...conds))

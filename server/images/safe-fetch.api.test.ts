@@ -179,7 +179,7 @@ describe('fetchUserImage against a local https server', () => {
       });
     const id = '6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b';
 
-    it('serves WebP or JPEG by Accept, replaces the image when the URL changes, forgets it on remove', async () => {
+    it("serves WebP or JPEG by Accept, keeps only the current URL's image when told, forgets it on remove", async () => {
       await expectError(await app.get(`/img/custom/${id}`), 404, 'NOT_FOUND');
       expect(await custom().cache(id, `https://${HOST}:${port}/poster.jpg`)).toEqual({ url: `/img/custom/${id}` });
       const webp = await app.get(`/img/custom/${id}`, { headers: { accept: 'image/webp' } });
@@ -198,6 +198,7 @@ describe('fetchUserImage against a local https server', () => {
       expect(first).toHaveLength(2);
 
       await custom().cache(id, `https://${HOST}:${port}/poster.jpg?v=2`);
+      await custom().keepOnly(id, `https://${HOST}:${port}/poster.jpg?v=2`);
       const { rows: second } = await app.server.runtime.database.pool.query<{ location: string }>(
         `SELECT location FROM images_cache WHERE media_type = 'custom' AND media_id = $1`,
         [id],

@@ -19,7 +19,7 @@ interface SyncData {
  */
 export async function registerCustomTitleImages(
   jobs: Pick<JobQueue, 'work' | 'enqueue'>,
-  images: Pick<CustomImages, 'cache' | 'remove'>,
+  images: Pick<CustomImages, 'cache' | 'keepOnly' | 'discard' | 'remove'>,
   library: Pick<LibraryDeps, 'repos' | 'publicChanged' | 'onCustomTitleChange'>,
   log: Logger,
 ) {
@@ -39,14 +39,19 @@ export async function registerCustomTitleImages(
         if (!(err instanceof ValidationError)) throw err;
         // The owner sees the URL they gave and no poster; the reason goes to the log.
         log.info({ customTitleId: id, reason: err.details?.[0]?.message }, 'custom title image refused');
-        await images.remove(id);
+        const now = await titles.findById(id);
+        if (now?.imageUrl === row.imageUrl) await images.remove(id);
+        else await images.discard(id, row.imageUrl);
         return;
       }
       if (await titles.markImageReady(id, row.imageUrl)) {
+        await images.keepOnly(id, row.imageUrl);
         library.publicChanged();
         return;
       }
-      // Deleted or given another URL while we fetched: the next job (queued by that change) decides.
+      // Deleted or given another URL while we fetched (another instance may be storing that one
+      // now): only this URL's copy goes, and the job that change queued settles the rest.
+      await images.discard(id, row.imageUrl);
       if (!(await titles.findById(id))) await images.remove(id);
     },
     { retryLimit: 2, retryDelayS: 10, policy: 'short' },

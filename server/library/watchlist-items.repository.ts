@@ -119,14 +119,22 @@ export function createWatchlistItemsRepository(db: Executor) {
         .set({ position: sql`${watchlistItems.position} - 1` })
         .where(and(eq(watchlistItems.watchlistId, watchlistId), gt(watchlistItems.position, item.position)));
     },
-    /** Removes a title from every list (its custom title is gone) and renumbers those lists. */
+    /**
+     * Removes a title from every list (its custom title is gone) and renumbers those lists, holding
+     * their row locks (in id order, as every position write does) so no move or add interleaves.
+     * Call it inside a transaction.
+     */
     async removeMediaEverywhere(ref: StoredRef): Promise<void> {
-      const gone = await db
-        .delete(watchlistItems)
-        .where(and(eq(watchlistItems.mediaType, ref.mediaType), eq(watchlistItems.mediaId, ref.mediaId)))
-        .returning({ watchlistId: watchlistItems.watchlistId });
-      const lists = [...new Set(gone.map((g) => g.watchlistId))];
+      const { rows: locked } = await db.execute<{ id: string }>(sql`
+        select w.id from ${watchlists} w
+        where w.id in (select watchlist_id from ${watchlistItems}
+                       where media_type = ${ref.mediaType} and media_id = ${ref.mediaId})
+        order by w.id for update`);
+      const lists = locked.map((r) => r.id);
       if (lists.length === 0) return;
+      await db
+        .delete(watchlistItems)
+        .where(and(eq(watchlistItems.mediaType, ref.mediaType), eq(watchlistItems.mediaId, ref.mediaId)));
       const ids = sql.join(
         lists.map((l) => sql`${l}::uuid`),
         sql`, `,

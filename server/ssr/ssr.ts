@@ -28,13 +28,15 @@ export function newNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
+// Replacements are functions: a string replacement would read `$'`, `$&`… in the page's own text
+// (a search for "$'", a review) as patterns and splice parts of the template into it.
 function fillTemplate(template: string, r: { head: string; html: string; state: string }): string {
   return template
-    .replace('<!--app-head-->', r.head)
-    .replace('<!--app-html-->', r.html)
+    .replace('<!--app-head-->', () => r.head)
+    .replace('<!--app-html-->', () => r.html)
     .replace(
       '<!--app-state-->',
-      `<script id="__STATE__" type="application/json" nonce="${NONCE_PLACEHOLDER}">${r.state}</script>`,
+      () => `<script id="__STATE__" type="application/json" nonce="${NONCE_PLACEHOLDER}">${r.state}</script>`,
     )
     .replace(/<script(?![^>]*\bnonce=)/g, `<script nonce="${NONCE_PLACEHOLDER}"`)
     .replace(/<link rel="modulepreload"(?![^>]*\bnonce=)/g, `<link rel="modulepreload" nonce="${NONCE_PLACEHOLDER}"`);

@@ -126,7 +126,7 @@ export const ListQuery = PageQuery.strict();
 
 const idList = z
   .string()
-  .regex(/^\d+(,\d+)*$/, 'must be genre ids separated by commas')
+  .regex(/^\d{1,9}(,\d{1,9}){0,19}$/, 'must be up to 20 genre ids separated by commas')
   .optional();
 const year = z.coerce.number().int().min(1870).max(2100).optional();
 export const SORT_FIELDS = ['popularity', 'rating', 'release_date', 'title'] as const;
@@ -136,7 +136,7 @@ export const DiscoverQuery = PageQuery.extend({
   yearFrom: year,
   yearTo: year,
   minRating: z.coerce.number().min(0).max(10).optional(),
-  minVotes: z.coerce.number().int().min(0).optional(),
+  minVotes: z.coerce.number().int().min(0).max(100_000_000).optional(),
   runtimeMin: z.coerce.number().int().min(0).max(1000).optional(),
   runtimeMax: z.coerce.number().int().min(0).max(1000).optional(),
   language: z

@@ -226,6 +226,17 @@ describe('server-rendered discovery pages', () => {
     expect(page).toContain('<title>Results for “star” · CineHub Pro</title>');
   });
 
+  it("keeps a page whole when its text holds replacement patterns ($' $` $& $$)", async () => {
+    const q = "it's $' $` $& $$ end";
+    const page = await html(`/search?q=${encodeURIComponent(q)}`);
+    const state = /<script id="__STATE__"[^>]*>([\s\S]*?)<\/script>/.exec(page)?.[1];
+    expect(state).toBeDefined();
+    expect(() => JSON.parse(state!) as unknown).not.toThrow();
+    expect(JSON.stringify(JSON.parse(state!))).toContain(JSON.stringify(q).slice(1, -1));
+    expect(page.match(/<\/html>/g)).toHaveLength(1);
+    expect(page.match(/<!doctype html>/gi)).toHaveLength(1);
+  });
+
   it('sends no style attributes in any page (the CSP would block them)', async () => {
     const id = (await json('/api/movies/popular', CatalogPage)).items[0]!.id;
     for (const path of ['/', '/movies', '/tv', `/movie/${id}`, '/search?q=star', '/search']) {

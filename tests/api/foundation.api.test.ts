@@ -43,6 +43,22 @@ describe('error model', () => {
     await expectError(await app.send('POST', '/api/anything', big), 413, 'PAYLOAD_TOO_LARGE');
   });
 
+  it('a broken %-escape in the path, or a body that is not what its Content-Encoding says, is a 400', async () => {
+    await expectError(await app.get('/api/movies/%E0'), 400, 'VALIDATION_ERROR');
+    await expectError(
+      await app.send('POST', '/api/auth/signin', '{"email":"a@b.c"}', { 'content-encoding': 'gzip' }),
+      400,
+      'VALIDATION_ERROR',
+    );
+    // Routes match case-insensitively; the session is there for them too.
+    const signup = await app.send('POST', '/API/AUTH/signup', {
+      email: 'upper-case-route@example.com',
+      username: 'uppercaseroute',
+      password: 'a long enough passphrase 42',
+    });
+    expect(signup.status).not.toBe(500);
+  });
+
   it('an unknown /api route is a 404 NOT_FOUND in the error shape', async () => {
     await expectError(await app.get('/api/no-such-thing'), 404, 'NOT_FOUND');
   });

