@@ -127,8 +127,7 @@ export function createAdminContentRepository(db: Executor) {
     },
     /** The title and everything that points at it by (custom, id): there is no foreign key to cascade. */
     async deleteCustomTitle(id: string) {
-      const ref = (t: typeof favorites | typeof reviews) =>
-        and(eq(t.mediaType, 'custom'), eq(t.mediaId, id));
+      const ref = (t: typeof favorites | typeof reviews) => and(eq(t.mediaType, 'custom'), eq(t.mediaId, id));
       await db.delete(favorites).where(ref(favorites));
       // Out of every list, which are renumbered (positions stay 1..n).
       await createWatchlistItemsRepository(db).removeMediaEverywhere({ mediaType: 'custom', mediaId: id });
