@@ -109,6 +109,20 @@ describe('custom titles', () => {
     return ((await res.json()) as { id: string }).id;
   }
 
+  it("audits an admin's changes made through the ordinary routes too, and not an owner's own", async () => {
+    const { id: reviewId } = await reportedReview('Admin removes this through /api/reviews');
+    expect((await admin.send('DELETE', `/api/reviews/${reviewId}`)).status).toBe(204);
+    expect(await actions(reviewId)).toEqual(['review.delete']);
+
+    const id = await customTitle('Edited In Place');
+    expect((await author.send('PUT', `/api/custom-titles/${id}`, { title: 'Edited By Owner' })).status).toBe(200);
+    expect(await actions(id)).toEqual([]);
+    expect((await admin.send('PUT', `/api/custom-titles/${id}`, { title: 'Edited By Admin' })).status).toBe(200);
+    expect(await actions(id)).toEqual(['custom_title.update']);
+    expect((await admin.send('DELETE', `/api/custom-titles/${id}`)).status).toBe(204);
+    expect(await actions(id)).toEqual(['custom_title.delete', 'custom_title.update']);
+  });
+
   it("lists every user's titles with the owner, searchable", async () => {
     const id = await customTitle('My Basement Epic');
     const page = AdminCustomTitlePage.parse(await (await admin.get('/api/admin/custom-titles?q=basement')).json());

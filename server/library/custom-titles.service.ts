@@ -65,8 +65,24 @@ async function changeable(deps: Deps, viewer: Viewer, id: string) {
 /** PUT replaces: a field left out is cleared, as with POST. */
 export async function updateCustomTitle(deps: Deps, viewer: Viewer, id: string, body: CustomTitleBody) {
   const before = await changeable(deps, viewer, id);
-  const row = await deps.repos.customTitles.update(id, values(body));
-  if (!row) throw new NotFoundError('Custom title');
+  const row = await deps.transaction(async (repos) => {
+    const updated = await repos.customTitles.update(id, values(body));
+    if (!updated) throw new NotFoundError('Custom title');
+    if (before.ownerId !== viewer.userId) {
+      // An admin changing someone else's title: audited with the old values, as in /api/admin.
+      await repos.audit.record({
+        actorId: viewer.userId,
+        action: 'custom_title.update',
+        targetType: 'custom_title',
+        targetId: id,
+        details: {
+          ownerId: before.ownerId,
+          before: { title: before.title, year: before.year, imageUrl: before.imageUrl },
+        },
+      });
+    }
+    return updated;
+  });
   deps.publicChanged();
   // A new URL is fetched, a cleared one's image dropped; the same URL is only fetched again if it
   // never gave an image.
@@ -76,13 +92,22 @@ export async function updateCustomTitle(deps: Deps, viewer: Viewer, id: string, 
 
 /** The title and every favorite, watchlist entry and review of it go together, in one transaction. */
 export async function deleteCustomTitle(deps: Deps, viewer: Viewer, id: string) {
-  await changeable(deps, viewer, id);
+  const row = await changeable(deps, viewer, id);
   await deps.transaction(async (repos) => {
     const ref = { mediaType: 'custom' as const, mediaId: id };
     await repos.favorites.deleteByMedia(ref);
     await repos.items.removeMediaEverywhere(ref);
     await repos.reviews.deleteByMedia(ref);
     if (!(await repos.customTitles.delete(id))) throw new NotFoundError('Custom title');
+    if (row.ownerId !== viewer.userId) {
+      await repos.audit.record({
+        actorId: viewer.userId,
+        action: 'custom_title.delete',
+        targetType: 'custom_title',
+        targetId: id,
+        details: { title: row.title, ownerId: row.ownerId },
+      });
+    }
   });
   deps.publicChanged();
   deps.customTitleChanged(id);

@@ -19,14 +19,17 @@ export function createFavoritesRepository(db: Executor) {
   return {
     /** Adds the favorite, or finds the one already there: the unique index settles races. */
     async insertOrGet(userId: string, ref: StoredRef): Promise<{ row: FavoriteRow; created: boolean }> {
-      const [row] = await db
-        .insert(favorites)
-        .values({ userId, ...ref })
-        .onConflictDoNothing()
-        .returning(cols);
-      if (row) return { row, created: true };
-      const [existing] = await db.select(cols).from(favorites).where(sameTitle(userId, ref));
-      return { row: existing!, created: false };
+      // Twice at most: the one in the way may be deleted between the insert and the read.
+      for (;;) {
+        const [row] = await db
+          .insert(favorites)
+          .values({ userId, ...ref })
+          .onConflictDoNothing()
+          .returning(cols);
+        if (row) return { row, created: true };
+        const [existing] = await db.select(cols).from(favorites).where(sameTitle(userId, ref));
+        if (existing) return { row: existing, created: false };
+      }
     },
     async listByUser(userId: string, q: { page: number; limit: number; mediaType?: MediaType }) {
       const where = and(eq(favorites.userId, userId), q.mediaType ? eq(favorites.mediaType, q.mediaType) : undefined);

@@ -1,3 +1,4 @@
+import { createAuditRepository } from '../admin/audit.repository.ts';
 import type { CatalogDeps } from '../catalog/catalog.service.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { createCustomTitlesRepository } from './custom-titles.repository.ts';
@@ -18,6 +19,8 @@ export function createLibraryRepos(db: Executor) {
     customTitles: createCustomTitlesRepository(db),
     profiles: createProfilesRepository(db),
     media: createMediaRepository(db),
+    /** An admin changing someone else's review or title here is audited as in /api/admin. */
+    audit: createAuditRepository(db),
   };
 }
 export type LibraryRepos = ReturnType<typeof createLibraryRepos>;

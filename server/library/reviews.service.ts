@@ -87,8 +87,21 @@ export async function updateReview(deps: Deps, viewer: Viewer, id: string, body:
 }
 
 export async function deleteReview(deps: Deps, viewer: Viewer, id: string) {
-  await changeable(deps, viewer, id, true);
-  await deps.repos.reviews.delete(id);
+  const row = await changeable(deps, viewer, id, true);
+  if (row.userId === viewer.userId) await deps.repos.reviews.delete(id);
+  else {
+    // An admin deleting someone else's review: audited in the same transaction, as in /api/admin.
+    await deps.transaction(async (repos) => {
+      await repos.reviews.delete(id);
+      await repos.audit.record({
+        actorId: viewer.userId,
+        action: 'review.delete',
+        targetType: 'review',
+        targetId: id,
+        details: { authorId: row.userId, mediaType: row.mediaType, mediaId: row.mediaId },
+      });
+    });
+  }
   deps.publicChanged();
 }
 
