@@ -123,18 +123,20 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
     ssr.clearHtmlCache();
     publicAnswers.clear();
   });
-  // Reviews, public lists and custom titles show on anonymous pages: a change drops them.
-  library.onPublicChange(() => {
+  // Reviews, public lists and custom titles show on anonymous pages (custom titles in search
+  // answers too): a change drops them here at once, and on the other instances by the event.
+  const dropAnonymous = () => {
     ssr.clearHtmlCache();
-    // Custom titles show in search answers.
     publicAnswers.clear();
+  };
+  library.onPublicChange(() => {
+    dropAnonymous();
+    void rt.events.publish({ type: 'PUBLIC_CHANGED', payload: {} });
   });
-  // A title changed on any instance (refreshed from TMDB, a review moderated): drop rendered pages here too.
+  // A title changed on any instance (refreshed from TMDB, a review moderated), or a library
+  // change anonymous visitors see: drop rendered pages here too.
   rt.events.subscribe((e) => {
-    if (e.type === 'CACHE_UPDATE' && e.payload.status !== 'cached') {
-      ssr.clearHtmlCache();
-      publicAnswers.clear();
-    }
+    if ((e.type === 'CACHE_UPDATE' && e.payload.status !== 'cached') || e.type === 'PUBLIC_CHANGED') dropAnonymous();
   });
   const pc = publicConfig(rt.config);
   app.get('/{*splat}', async (req, res) => {

@@ -13,7 +13,12 @@ export type RealtimeEvent =
    * Internal, never sent to clients: the user's sessions and tokens were revoked (a ban, a password
    * reset, "sign out everywhere"), so every instance closes that user's sockets now.
    */
-  | { type: 'SESSIONS_REVOKED'; payload: Record<string, never>; userId: string };
+  | { type: 'SESSIONS_REVOKED'; payload: Record<string, never>; userId: string }
+  /**
+   * Internal, never sent to clients: something anonymous visitors see changed (a review, a public
+   * list, a custom title), so every instance drops its cached anonymous pages and answers.
+   */
+  | { type: 'PUBLIC_CHANGED'; payload: Record<string, never>; userId?: undefined };
 
 /**
  * Fans events out to every instance's sockets. This in-process bus serves one instance (the

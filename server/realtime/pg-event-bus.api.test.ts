@@ -108,6 +108,32 @@ describe.skipIf(!realPg)(
       anon.ws.close();
     });
 
+    it('a public list made private on A stops showing to anonymous visitors of B at once', async () => {
+      const { rows } = await database.pool.query<{ id: string }>(
+        `INSERT INTO users (email, username) VALUES ('lists@example.test', 'two_lists') RETURNING id`,
+      );
+      const auth = { authorization: `Bearer ${signAccessToken(JWT, { sub: rows[0]!.id, ver: 0 })}` };
+      const json = { ...auth, 'content-type': 'application/json' };
+      const made = await fetch(`${a.url}/api/watchlists`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ name: 'Shared for now', isPublic: true }),
+      });
+      expect(made.status).toBe(201);
+      const { id } = (await made.json()) as { id: string };
+      // An anonymous visitor of B (behind nginx: no gzip asked) has the page, twice: now cached.
+      const page = () => fetch(`${b.url}/watchlists/${id}`, { headers: { 'accept-encoding': 'identity' } });
+      expect((await page()).status).toBe(200);
+      expect((await page()).status).toBe(200);
+      const hidden = await fetch(`${a.url}/api/watchlists/${id}`, {
+        method: 'PUT',
+        headers: json,
+        body: JSON.stringify({ name: 'Shared for now', isPublic: false }),
+      });
+      expect(hidden.status).toBe(200);
+      await expect.poll(async () => (await page()).status, { timeout: 3000, interval: 100 }).toBe(404);
+    });
+
     it('reconnects when the LISTEN connection drops, and events flow again', async () => {
       const onB = await openSocket(b.url);
       const { rowCount } = await database.pool.query(

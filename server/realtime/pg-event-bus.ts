@@ -14,7 +14,7 @@ export const DEFAULT_CHANNEL = 'cinehub_events';
 const Envelope = z.object({
   origin: z.string(),
   event: z.object({
-    type: z.enum(['CACHE_UPDATE', 'JOB_PROGRESS', 'NOTIFICATION', 'SESSIONS_REVOKED']),
+    type: z.enum(['CACHE_UPDATE', 'JOB_PROGRESS', 'NOTIFICATION', 'SESSIONS_REVOKED', 'PUBLIC_CHANGED']),
     payload: z.record(z.string(), z.unknown()),
     userId: z.string().optional(),
   }),
