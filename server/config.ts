@@ -146,6 +146,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     host: env.HOST,
     dataDir,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    publicUrlSet: env.PUBLIC_URL !== undefined,
     logLevel: env.LOG_LEVEL,
     db: env.DATABASE_URL
       ? { kind: 'postgres' as const, url: env.DATABASE_URL }

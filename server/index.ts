@@ -18,6 +18,10 @@ const log = createLogger({ level: config.logLevel });
 try {
   const running = await startServer(config, log);
   log.info({ url: `http://localhost:${running.port}`, db: running.runtime.database.kind }, 'CineHub Pro is up');
+  if (config.production && !config.publicUrlSet) {
+    // OAuth callbacks, emailed links and the WebSocket origin check all use it.
+    log.warn('PUBLIC_URL is not set: links in emails and OAuth callbacks point at localhost');
+  }
   // PM2 waits for this before sending traffic (wait_ready), so a reload drops nothing.
   process.send?.('ready');
   let stopping = false;

@@ -20,8 +20,8 @@ import { createCustomImages } from './images/custom-images.service.ts';
 import type { UserImageFetchOptions } from './images/safe-fetch.ts';
 import { createCatalogAdmin } from './catalog/catalog-admin.service.ts';
 import type { CatalogDeps } from './catalog/catalog.service.ts';
-import { createHousekeeping } from './auth/housekeeping.ts';
-import { createHousekeepingRepository } from './auth/housekeeping.repository.ts';
+import { createHousekeepingRepository, KEEP_EXPIRED_MS } from './auth/housekeeping.repository.ts';
+import { createHousekeeping } from './housekeeping.ts';
 import { createJobQueue } from './jobs/job-queue.ts';
 import { createJobsRepository } from './jobs/jobs.repository.ts';
 import { registerImageJobs } from './jobs/image-jobs.ts';
@@ -156,9 +156,16 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
   });
   sampler.start();
 
-  // Expired refresh tokens, phone codes, email links and rate-limit counters are deleted hourly.
+  // Hourly: expired refresh tokens, phone codes, email links and rate-limit counters go a day
+  // after expiry; searches and discover queries a week after (stale copies are worth that long).
+  const authRows = createHousekeepingRepository(database.db);
   const housekeeping = createHousekeeping({
-    repo: createHousekeepingRepository(database.db),
+    tasks: {
+      auth: () => authRows.pruneExpired(new Date(Date.now() - KEEP_EXPIRED_MS)),
+      catalog: async () => ({
+        tmdbCache: await cacheRepo.pruneExpired(['search', 'discover'], new Date(Date.now() - 7 * 24 * 3600_000)),
+      }),
+    },
     log: log.child({ module: 'housekeeping' }),
   });
   housekeeping.start();

@@ -21,7 +21,14 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger, opts: RuntimeOptions = {}): Promise<RunningServer> {
   const runtime = await createRuntime(config, log, opts);
   const server = createServer();
-  const app = await buildApp(runtime, { httpServer: server });
+  let app;
+  try {
+    app = await buildApp(runtime, { httpServer: server });
+  } catch (err) {
+    // The database, job workers and timers are open by now: close them, or the process lingers.
+    await runtime.close().catch(() => {});
+    throw err;
+  }
   server.on('request', app);
   const realtime = attachRealtime({
     server,
@@ -37,10 +44,17 @@ export async function startServer(config: Config, log: Logger, opts: RuntimeOpti
   // Slightly above nginx's keepalive_timeout so nginx closes idle upstream sockets first.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (err) {
+    // The port is taken (EADDRINUSE) or not ours: close what was opened, then say so.
+    await realtime.close().catch(() => {});
+    await runtime.close().catch(() => {});
+    throw err;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   let closing: Promise<void> | null = null;

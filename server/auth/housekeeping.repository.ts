@@ -2,6 +2,9 @@ import { lt } from 'drizzle-orm';
 import { authSessions, emailTokens, oneTimeCodes, rateLimits } from '#shared/schema';
 import type { Executor } from '../db/database.ts';
 
+/** An expired auth row (no longer usable) is kept this long, for whoever looks into a sign-in problem. */
+export const KEEP_EXPIRED_MS = 24 * 3600_000;
+
 /** Deletes of rows whose time is over: they can never be used again and only grow the tables. */
 export function createHousekeepingRepository(db: Executor) {
   const count = (rows: unknown[]) => rows.length;

@@ -141,6 +141,22 @@ describe('TMDB failing', () => {
     });
     expect(calls('/3/movie/278')).toBe(1);
   });
+
+  it('a title TMDB no longer has is dropped on refresh, not served stale for ever', async () => {
+    await app.get('/api/movies/240');
+    await expireEverything();
+    // TMDB now answers 404 for it: the stale copy answers this once, and the refresh drops it.
+    app.offline.faults.set({ status: 404, pathPrefix: '/movie/240' });
+    expect((await app.get('/api/movies/240')).status).toBe(200);
+    await eventually(async () => {
+      const { rows } = await app.server.runtime.database.pool.query(
+        `SELECT 1 FROM tmdb_cache WHERE cache_key = 'movie:240'`,
+      );
+      expect(rows).toHaveLength(0);
+    });
+    app.server.runtime.catalog.cache.clearMemory();
+    expect((await app.get('/api/movies/240')).status).toBe(404);
+  });
 });
 
 describe('rate limiting', () => {

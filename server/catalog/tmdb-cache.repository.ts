@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { catalogTitles, tmdbCache } from '#shared/schema';
 import { CatalogItem } from '#shared/contracts/catalog';
 import type { Executor } from '../db/database.ts';
@@ -50,6 +50,20 @@ export function createTmdbCacheRepository(db: Executor) {
           target: tmdbCache.cacheKey,
           set: { data, fetchedAt: values.fetchedAt, expiresAt },
         });
+    },
+    async remove(key: string) {
+      await db.delete(tmdbCache).where(eq(tmdbCache.cacheKey, key));
+    },
+    /**
+     * Entries of these types that expired before `before`: searches and discover queries are a
+     * long tail of one-off keys that would otherwise be kept (for stale serving) for ever.
+     */
+    async pruneExpired(types: string[], before: Date) {
+      const rows = await db
+        .delete(tmdbCache)
+        .where(and(inArray(tmdbCache.type, types), lt(tmdbCache.expiresAt, before)))
+        .returning({ key: tmdbCache.cacheKey });
+      return rows.length;
     },
     /** Remembers titles seen in TMDB answers, for the fallback search. */
     async rememberTitles(items: CatalogItem[]) {

@@ -74,8 +74,11 @@ export function createTmdbCache(deps: TmdbCacheOptions) {
   ): Promise<Out | typeof MISSING> {
     const raw = await fetcher();
     if (raw === null) {
-      // TMDB's 404 is an answer: remember it so a flood of bad ids stays off TMDB.
+      // TMDB's 404 is an answer: remember it so a flood of bad ids stays off TMDB. A title TMDB
+      // no longer has loses its stored copy too, or it would be served stale and asked for again
+      // each time the memory forgets.
       remember(spec, MISSING, now() + notFoundMs);
+      if (reason === 'refreshed') await deps.repo.remove(spec.key);
       return MISSING;
     }
     const expiresAt = now() + ttlS * 1000;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../tests/helpers/factories.ts';
-import { startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
+import { createUser } from '../tests/helpers/factories.ts';
+import { startTestApp, type TestApp } from '../tests/helpers/test-app.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) 
 const HOUR = "interval '1 hour'";
 const DAYS_AGO = "now() - interval '3 days'";
 
-describe('housekeeping of expired auth rows', () => {
+describe('housekeeping of expired rows', () => {
   it('deletes refresh tokens, phone codes, email links and rate-limit counters a day after they expire', async () => {
     const user = await createUser(app);
     // For each table: one row long expired, one that just expired, one still valid.
@@ -39,7 +39,7 @@ describe('housekeeping of expired auth rows', () => {
     }
 
     const gone = await app.server.runtime.housekeeping.runOnce();
-    expect(gone).toMatchObject({ refreshTokens: 1, phoneCodes: 1, emailLinks: 1, rateLimits: 1 });
+    expect(gone.auth).toMatchObject({ refreshTokens: 1, phoneCodes: 1, emailLinks: 1, rateLimits: 1 });
 
     const left = async (table: string, column: string) =>
       (await sql<{ v: string }>(`SELECT ${column} AS v FROM ${table} WHERE ${column} LIKE '%hk%' ORDER BY 1`)).map(
@@ -50,6 +50,23 @@ describe('housekeeping of expired auth rows', () => {
     expect(await left('rate_limits', 'key')).toEqual(['hk:live', 'hk:recent']);
     expect((await sql(`SELECT 1 FROM one_time_codes WHERE phone_number LIKE '+1555000%'`)).length).toBe(2);
     // Running again finds nothing more to do.
-    expect(await app.server.runtime.housekeeping.runOnce()).toMatchObject({ refreshTokens: 0, rateLimits: 0 });
+    expect((await app.server.runtime.housekeeping.runOnce()).auth).toMatchObject({ refreshTokens: 0, rateLimits: 0 });
+  });
+
+  it('deletes searches and discover queries a week after they expired, and keeps titles for stale serving', async () => {
+    const row = (key: string, type: string, expires: string) =>
+      sql(
+        `INSERT INTO tmdb_cache (cache_key, type, category, data, expires_at) VALUES ($1, $2, 'movie', '{}', ${expires})`,
+        [key, type],
+      );
+    await row('hk-search-old', 'search', "now() - interval '8 days'");
+    await row('hk-discover-old', 'discover', "now() - interval '8 days'");
+    await row('hk-search-recent', 'search', "now() - interval '1 day'");
+    await row('hk-movie-old', 'movie', "now() - interval '30 days'");
+    expect((await app.server.runtime.housekeeping.runOnce()).catalog).toEqual({ tmdbCache: 2 });
+    const keys = await sql<{ k: string }>(
+      `SELECT cache_key AS k FROM tmdb_cache WHERE cache_key LIKE 'hk-%' ORDER BY 1`,
+    );
+    expect(keys.map((r) => r.k)).toEqual(['hk-movie-old', 'hk-search-recent']);
   });
 });
