@@ -74,7 +74,13 @@ export function createTmdbClient(o: TmdbClientOptions) {
       }
       await take();
       const remaining = deadlineMs - (Date.now() - started);
-      if (remaining <= 0) break;
+      if (remaining <= 0) {
+        // After a failed try, TMDB's failure stands. Otherwise the time went waiting in our own
+        // throttle queue, not on TMDB: not a TMDB failure, so the breaker does not count it.
+        if (lastCause) break;
+        count('queue_timeout');
+        throw new UpstreamUnavailableError('TMDB', { cause: { path, error: 'throttle queue' } });
+      }
       const end = o.metrics.upstreamDuration.startTimer({ service: 'tmdb' });
       let res: Response | null = null;
       let body: unknown;

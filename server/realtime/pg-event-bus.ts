@@ -52,6 +52,7 @@ export function createPgEventBus(opts: PgEventBusOptions): EventBus {
   let retryTimer: NodeJS.Timeout | null = null;
   let readyResolve!: () => void;
   let readyPromise = new Promise<void>((r) => (readyResolve = r));
+  let wasReady = false;
 
   function deliver(event: RealtimeEvent) {
     local.emit('event', event);
@@ -96,7 +97,12 @@ export function createPgEventBus(opts: PgEventBusOptions): EventBus {
       c.end().catch(() => {});
       if (closed) return;
       opts.log.warn({ err: err?.message }, 'realtime LISTEN connection lost; reconnecting');
-      readyPromise = new Promise<void>((r) => (readyResolve = r));
+      // Waiters on a ready() not yet resolved keep waiting on that one (the reconnect resolves it);
+      // only a connection that had been ready starts a new wait.
+      if (wasReady) {
+        wasReady = false;
+        readyPromise = new Promise<void>((r) => (readyResolve = r));
+      }
       scheduleReconnect();
     };
     c.on('error', onLost);
@@ -116,6 +122,7 @@ export function createPgEventBus(opts: PgEventBusOptions): EventBus {
     if (attempt > 0) opts.log.info({ attempts: attempt }, 'realtime LISTEN connection restored');
     attempt = 0;
     client = c;
+    wasReady = true;
     readyResolve();
   }
 
