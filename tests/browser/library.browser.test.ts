@@ -61,8 +61,11 @@ describe('the library in Chromium', JOURNEY, () => {
     const [first, second] = trending as [CatalogItem, CatalogItem];
     await visit(page, '/');
     const row = page.getByRole('list', { name: 'Trending movies' });
+    const added = page.waitForResponse((r) => r.url().endsWith('/api/favorites') && r.request().method() === 'POST');
     await row.getByRole('button', { name: `Add ${first.title} to favorites` }).click();
+    // The heart fills at once (optimistic); the server's answer comes after.
     await row.getByRole('button', { name: `Remove ${first.title} from favorites` }).waitFor();
+    expect((await added).status()).toBe(201);
     const saved = FavoritePage.parse(await json(await user.get('/api/favorites'), 200));
     expect(saved.items.map((f) => f.mediaId)).toEqual([first.id]);
 

@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { Link } from 'wouter';
 import { ForgotPasswordBody } from '#shared/contracts/auth';
 import { AuthCard } from '../components/auth/auth-card.tsx';
-import { AuthField } from '../components/auth/auth-field.tsx';
+import { TextField } from '../components/library/form-field.tsx';
 import { authButton, authLink } from '../components/auth/auth-styles.ts';
 import { FormAlert } from '../components/auth/form-alert.tsx';
 import { applyServerErrors } from '../components/auth/server-errors.ts';
@@ -41,7 +41,7 @@ export function ForgotPasswordPage() {
         <FormAlert message={sent} tone="success" />
       ) : (
         <form onSubmit={submit} noValidate className="space-y-4">
-          <AuthField
+          <TextField
             id="forgot-email"
             label="Email"
             type="email"

@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { Link, useSearch } from 'wouter';
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN, ResetPasswordBody } from '#shared/contracts/auth';
 import { AuthCard } from '../components/auth/auth-card.tsx';
-import { AuthField } from '../components/auth/auth-field.tsx';
+import { TextField } from '../components/library/form-field.tsx';
 import { authButton, authLink } from '../components/auth/auth-styles.ts';
 import { FormAlert } from '../components/auth/form-alert.tsx';
 import { applyServerErrors } from '../components/auth/server-errors.ts';
@@ -56,7 +56,7 @@ export function ResetPasswordPage() {
         </div>
       ) : (
         <form onSubmit={submit} noValidate className="space-y-4">
-          <AuthField
+          <TextField
             id="reset-password"
             label="New password"
             type="password"

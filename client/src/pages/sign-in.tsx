@@ -5,7 +5,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { SignInBody } from '#shared/contracts/auth';
 import { safeReturnTo } from '#shared/return-to';
 import { AuthCard } from '../components/auth/auth-card.tsx';
-import { AuthField } from '../components/auth/auth-field.tsx';
+import { TextField } from '../components/library/form-field.tsx';
 import { authButton, authLink } from '../components/auth/auth-styles.ts';
 import { FormAlert } from '../components/auth/form-alert.tsx';
 import { OAuthButtons } from '../components/auth/oauth-buttons.tsx';
@@ -41,14 +41,14 @@ function SignInForm({ returnTo }: { returnTo: string }) {
   });
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      <AuthField
+      <TextField
         id="sign-in-email"
         label="Email or username"
         autoComplete="username"
         error={errors.email?.message}
         {...form.register('email')}
       />
-      <AuthField
+      <TextField
         id="sign-in-password"
         label="Password"
         type="password"

@@ -5,7 +5,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN, SignUpBody } from '#shared/contracts/auth';
 import { safeReturnTo } from '#shared/return-to';
 import { AuthCard } from '../components/auth/auth-card.tsx';
-import { AuthField } from '../components/auth/auth-field.tsx';
+import { TextField } from '../components/library/form-field.tsx';
 import { authButton, authLink } from '../components/auth/auth-styles.ts';
 import { FormAlert } from '../components/auth/form-alert.tsx';
 import { OAuthButtons } from '../components/auth/oauth-buttons.tsx';
@@ -36,7 +36,7 @@ function SignUpForm({ returnTo }: { returnTo: string }) {
   });
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      <AuthField
+      <TextField
         id="sign-up-email"
         label="Email"
         type="email"
@@ -44,7 +44,7 @@ function SignUpForm({ returnTo }: { returnTo: string }) {
         error={errors.email?.message}
         {...form.register('email')}
       />
-      <AuthField
+      <TextField
         id="sign-up-username"
         label="Username"
         autoComplete="username"
@@ -52,14 +52,14 @@ function SignUpForm({ returnTo }: { returnTo: string }) {
         error={errors.username?.message}
         {...form.register('username')}
       />
-      <AuthField
+      <TextField
         id="sign-up-display-name"
         label="Display name (optional)"
         autoComplete="name"
         error={errors.displayName?.message}
         {...form.register('displayName', { setValueAs: blankToUndefined })}
       />
-      <AuthField
+      <TextField
         id="sign-up-password"
         label="Password"
         type="password"

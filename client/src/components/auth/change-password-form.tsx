@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ChangePasswordBody, PASSWORD_MAX_BYTES, PASSWORD_MIN } from '#shared/contracts/auth';
 import { useApi } from '../../lib/api-context.tsx';
-import { AuthField } from './auth-field.tsx';
+import { TextField } from '../library/form-field.tsx';
 import { authButton } from './auth-styles.ts';
 import { FormAlert } from './form-alert.tsx';
 import { applyServerErrors } from './server-errors.ts';
@@ -31,7 +31,7 @@ export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       {hasPassword && (
-        <AuthField
+        <TextField
           id="current-password"
           label="Current password"
           type="password"
@@ -40,7 +40,7 @@ export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
           {...form.register('currentPassword')}
         />
       )}
-      <AuthField
+      <TextField
         id="new-password"
         label={hasPassword ? 'New password' : 'Password'}
         type="password"

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { OtpRequestBody, OtpVerifyBody, type UserView } from '#shared/contracts/auth';
 import { useApi } from '../../lib/api-context.tsx';
-import { AuthField } from './auth-field.tsx';
+import { TextField } from '../library/form-field.tsx';
 import { authButton } from './auth-styles.ts';
 import { FormAlert } from './form-alert.tsx';
 import { applyServerErrors } from './server-errors.ts';
@@ -24,7 +24,7 @@ function NumberStep({ onSent }: { onSent: (phoneNumber: string) => void }) {
   });
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      <AuthField
+      <TextField
         id="phone-number"
         label="Mobile number"
         type="tel"
@@ -68,7 +68,7 @@ function CodeStep({
       <p role="status" className="text-sm text-slate-300">
         We sent a 6-digit code to <strong className="text-white">{phoneNumber}</strong>. It expires in 10 minutes.
       </p>
-      <AuthField
+      <TextField
         id="phone-code"
         label="Code"
         inputMode="numeric"

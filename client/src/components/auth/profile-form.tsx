@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { UpdateProfileBody, type UserView } from '#shared/contracts/auth';
 import { useUserUpdated } from '../../hooks/use-auth.ts';
 import { useApi } from '../../lib/api-context.tsx';
-import { AuthField } from './auth-field.tsx';
+import { TextField } from '../library/form-field.tsx';
 import { authButton } from './auth-styles.ts';
 import { FormAlert } from './form-alert.tsx';
 import { applyServerErrors } from './server-errors.ts';
@@ -37,7 +37,7 @@ export function ProfileForm({ user }: { user: UserView }) {
     }
   });
   const field = (name: (typeof FIELDS)[number], label: string, autoComplete: string) => (
-    <AuthField
+    <TextField
       id={`profile-${name}`}
       label={label}
       autoComplete={autoComplete}
