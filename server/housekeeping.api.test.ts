@@ -53,6 +53,15 @@ describe('housekeeping of expired rows', () => {
     expect((await app.server.runtime.housekeeping.runOnce()).auth).toMatchObject({ refreshTokens: 0, rateLimits: 0 });
   });
 
+  it('deletes admin chart samples older than 48 hours', async () => {
+    await sql(
+      `INSERT INTO metric_samples (bucket, name, value) VALUES (now() - interval '49 hours', 'hk_old', 1), (now() - interval '47 hours', 'hk_recent', 1)`,
+    );
+    expect((await app.server.runtime.housekeeping.runOnce()).metrics).toEqual({ metricSamples: 1 });
+    const names = await sql<{ n: string }>(`SELECT name AS n FROM metric_samples WHERE name LIKE 'hk_%'`);
+    expect(names.map((r) => r.n)).toEqual(['hk_recent']);
+  });
+
   it('deletes searches and discover queries a week after they expired, and keeps titles for stale serving', async () => {
     const row = (key: string, type: string, expires: string) =>
       sql(

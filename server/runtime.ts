@@ -9,7 +9,7 @@ import { openDatabase, runMigrations, type Database } from './db/database.ts';
 import { sessionMiddleware } from './auth/session.ts';
 import { createLocalEventBus, type EventBus } from './realtime/event-bus.ts';
 import { createPgEventBus } from './realtime/pg-event-bus.ts';
-import { createMetricSampler } from './admin/metric-sampler.ts';
+import { createMetricSampler, KEEP_SAMPLES_MS } from './admin/metric-sampler.ts';
 import { createMetricSamplesRepository } from './admin/metric-samples.repository.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createNotify } from './notify/notify.ts';
@@ -149,19 +149,22 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
   await jobs.start();
 
   // Admin charts: each minute, this process's counters go into metric_samples (summed across instances).
+  const samples = createMetricSamplesRepository(database.db);
   const sampler = createMetricSampler({
     metrics,
-    repo: createMetricSamplesRepository(database.db),
+    repo: samples,
     log: log.child({ module: 'metrics' }),
   });
   sampler.start();
 
   // Hourly: expired refresh tokens, phone codes, email links and rate-limit counters go a day
-  // after expiry; searches and discover queries a week after (stale copies are worth that long).
+  // after expiry, admin chart samples after 48 hours, searches and discover queries a week after
+  // expiry (stale copies are worth that long).
   const authRows = createHousekeepingRepository(database.db);
   const housekeeping = createHousekeeping({
     tasks: {
       auth: () => authRows.pruneExpired(new Date(Date.now() - KEEP_EXPIRED_MS)),
+      metrics: async () => ({ metricSamples: await samples.prune(new Date(Date.now() - KEEP_SAMPLES_MS)) }),
       catalog: async () => ({
         tmdbCache: await cacheRepo.pruneExpired(['search', 'discover'], new Date(Date.now() - 7 * 24 * 3600_000)),
       }),

@@ -6,7 +6,8 @@ export const SAMPLE_NAMES = ['requests', 'cache_hits', 'cache_misses', 'upstream
 export type SampleName = (typeof SAMPLE_NAMES)[number];
 type Totals = Record<SampleName, number>;
 
-const KEEP_MS = 48 * 3600_000;
+/** Samples older than this are deleted by the hourly housekeeping (server/housekeeping.ts). */
+export const KEEP_SAMPLES_MS = 48 * 3600_000;
 // Served from the cache, fresh or stale: the visitor did not wait on TMDB.
 const HIT_RESULTS = new Set(['memory', 'hit', 'stale']);
 
@@ -28,7 +29,7 @@ async function readTotals(metrics: Metrics): Promise<Totals> {
 /**
  * Turns this process's Prometheus counters into per-minute rows of metric_samples, so the admin
  * charts cover 24 hours across restarts and sum over every instance: each minute it adds the
- * counters' growth since the last flush to the current minute's rows, and drops rows over 48 hours.
+ * counters' growth since the last flush to the current minute's rows (housekeeping drops rows over 48 hours).
  * A failed write keeps its deltas for the next flush.
  */
 export function createMetricSampler(deps: {
@@ -75,13 +76,7 @@ export function createMetricSampler(deps: {
     flush,
     start() {
       if (timer) return;
-      timer = setInterval(() => {
-        void flush().then(() =>
-          deps.repo.prune(new Date(now() - KEEP_MS)).catch((err: unknown) => {
-            deps.log.warn({ err: err instanceof Error ? err.message : err }, 'could not prune metric samples');
-          }),
-        );
-      }, deps.intervalMs ?? 60_000);
+      timer = setInterval(() => void flush(), deps.intervalMs ?? 60_000);
       timer.unref();
     },
     /** Stops the timer and writes what is left (best effort: the database may be going too). */

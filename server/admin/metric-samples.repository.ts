@@ -19,7 +19,11 @@ export function createMetricSamplesRepository(db: Executor) {
         });
     },
     async prune(before: Date) {
-      await db.delete(metricSamples).where(lt(metricSamples.bucket, before));
+      const rows = await db
+        .delete(metricSamples)
+        .where(lt(metricSamples.bucket, before))
+        .returning({ bucket: metricSamples.bucket });
+      return rows.length;
     },
     /** Sums per `binMinutes` bin since `since`, for the named counters. */
     async series(since: Date, names: string[], binMinutes: number) {

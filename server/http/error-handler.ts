@@ -60,12 +60,10 @@ function toAppError(err: unknown): AppError | null {
   }
   // Any other client error a library raised (a malformed %-escape in the path, a body that does
   // not match its Content-Encoding…): a 4xx in our shape, never a 500.
-  const status = Number(
-    (err as { status?: unknown; statusCode?: unknown } | null)?.status ??
-      (err as { statusCode?: unknown } | null)?.statusCode,
-  );
-  if (status === 413) return new PayloadTooLargeError();
-  if (status >= 400 && status < 500) {
+  const { status, statusCode } = (err ?? {}) as { status?: unknown; statusCode?: unknown };
+  const code = Number(status ?? statusCode);
+  if (code === 413) return new PayloadTooLargeError();
+  if (code >= 400 && code < 500) {
     return new ValidationError([{ field: '(request)', message: 'The request could not be read' }], 'Bad request');
   }
   return null;
