@@ -86,7 +86,9 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   app.use('/api/auth', auth.router);
   const library = createLibraryDeps(rt.database, rt.catalog);
   // Custom titles' images are fetched (safely) and stored by a background job, never in a request.
-  await registerCustomTitleImages(rt.jobs, rt.customImages, library, rt.log.child({ module: 'jobs' }));
+  await registerCustomTitleImages(rt.jobs, rt.customImages, library, rt.log.child({ module: 'jobs' }), {
+    retryDelayS: rt.customImageRetryDelayS,
+  });
   // Custom titles are searchable alongside the catalog (/api/search, and the SSR Api's search).
   const catalogDeps = { ...rt.catalog, searchCustom: searchCustom.bind(null, library) };
   app.use('/api', catalogRoutes(catalogDeps, docs, { responseCache: publicAnswers }));

@@ -40,6 +40,8 @@ export interface RuntimeOptions {
   userImageFetch?: Omit<UserImageFetchOptions, 'target'>;
   /** Tests only: a shorter WebSocket heartbeat than the 30 s default. */
   wsHeartbeatMs?: number;
+  /** Tests only: a sooner retry of a custom title's image than the 10 s default. */
+  customImageRetryDelayS?: number;
 }
 
 export async function createRuntime(config: Config, log: Logger, opts: RuntimeOptions = {}) {
@@ -203,6 +205,7 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
     events,
     sampler,
     housekeeping,
+    customImageRetryDelayS: opts.customImageRetryDelayS,
     root: path.resolve(import.meta.dirname, '..'),
     async close() {
       // Running jobs finish (or are failed, to be retried) before the database goes.

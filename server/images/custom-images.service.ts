@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Metrics } from '../http/metrics.ts';
-import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { NotFoundError, UpstreamUnavailableError, ValidationError } from '../http/errors.ts';
 import type { CloudinaryStore } from './cloudinary-store.ts';
 import { acceptedFormats, encodeImage, IMAGE_SIZES } from './image-encode.ts';
 import type { DiskStore, ImageKey, Served } from './image-store.ts';
@@ -56,7 +56,8 @@ export function createCustomImages(deps: CustomImagesDeps) {
     /**
      * Fetches and stores a custom title's image beside any earlier one (keepOnly() or discard()
      * settles which stays, once the caller knows the URL is still the title's). Throws
-     * ValidationError (field imageUrl) when the URL is refused or does not give an image.
+     * ValidationError (field imageUrl) when the URL is refused or does not give an image, and
+     * UpstreamUnavailableError when the host failed for a passing reason (worth another try).
      */
     async cache(customTitleId: string, imageUrl: string): Promise<{ url: string }> {
       if (!UUID.test(customTitleId)) throw new NotFoundError('Custom title');
@@ -66,9 +67,10 @@ export function createCustomImages(deps: CustomImagesDeps) {
       try {
         fetched = await fetchUserImage(imageUrl, { ...deps.fetchOverrides, target });
       } catch (err) {
-        if (err instanceof UnsafeImageUrlError)
-          throw new ValidationError([{ field: 'imageUrl', message: err.message }]);
-        throw err;
+        if (!(err instanceof UnsafeImageUrlError)) throw err;
+        // A host that is down or slow right now may answer later: the caller can try again.
+        if (err.transient) throw new UpstreamUnavailableError('The image host', { cause: err });
+        throw new ValidationError([{ field: 'imageUrl', message: err.message }]);
       }
       try {
         const src = { body: await readFile(fetched.file), kind: fetched.kind };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../tests/helpers/test-app.ts';
-import { ValidationError } from '../http/errors.ts';
+import { UpstreamUnavailableError, ValidationError } from '../http/errors.ts';
 import { expectError } from '../catalog/catalog.test-helpers.ts';
 import { createCustomImages } from './custom-images.service.ts';
 import { createImagesRepository } from './images.repository.ts';
@@ -20,14 +20,15 @@ afterAll(() => {
 });
 const target = () => path.join(dir, `img-${Math.random().toString(36).slice(2)}`);
 
-async function refusal(url: string, opts: Partial<UserImageFetchOptions> = {}) {
+async function refused(url: string, opts: Partial<UserImageFetchOptions> = {}) {
   const err = await fetchUserImage(url, { target: target(), ...opts }).then(
     () => null,
     (e: unknown) => e,
   );
   expect(err, url).toBeInstanceOf(UnsafeImageUrlError);
-  return (err as Error).message;
+  return err as UnsafeImageUrlError;
 }
+const refusal = async (url: string, opts: Partial<UserImageFetchOptions> = {}) => (await refused(url, opts)).message;
 
 describe('fetchUserImage refuses URLs that could reach this machine or its network', () => {
   it.each([
@@ -111,6 +112,12 @@ describe('fetchUserImage against a local https server', () => {
           return send(200, 'image/jpeg', '<?php echo "not an image"; ?>'.padEnd(200, ' '));
         case '/slow.jpg':
           return undefined; // never answers
+        case '/busy.jpg':
+          return send(503, 'text/plain', 'busy');
+        case '/throttled.jpg':
+          return send(429, 'text/plain', 'slow down', { 'retry-after': '5' });
+        case '/dropped.jpg':
+          return req.socket.destroy();
         default:
           return send(404, 'text/plain', 'no');
       }
@@ -159,6 +166,21 @@ describe('fetchUserImage against a local https server', () => {
     expect(await refusal(`https://${HOST}:${port}/poster.jpg`, { ...opts(), ca: undefined })).toMatch(
       /could not be fetched/,
     );
+  });
+
+  it('tells a passing failure (5xx, 429, no answer in time, a dropped connection) from a final one', async () => {
+    const at = (p: string) => `https://${HOST}:${port}${p}`;
+    const passing = async (p: string, o: Partial<UserImageFetchOptions> = {}) =>
+      (await refused(at(p), { ...opts(), ...o })).transient;
+    await expect(passing('/busy.jpg')).resolves.toBe(true);
+    await expect(passing('/throttled.jpg')).resolves.toBe(true);
+    await expect(passing('/slow.jpg', { timeoutMs: 300 })).resolves.toBe(true);
+    await expect(passing('/dropped.jpg')).resolves.toBe(true);
+    await expect(passing('/missing.jpg')).resolves.toBe(false);
+    await expect(passing('/page.jpg')).resolves.toBe(false);
+    await expect(passing('/redirect.jpg')).resolves.toBe(false);
+    await expect(passing('/poster.jpg', { ca: undefined })).resolves.toBe(false);
+    await expect(passing('/poster.jpg', { maxBytes: 1000 })).resolves.toBe(false);
   });
 
   describe('custom title images: cached through the guard, served at /img/custom/:id', () => {
@@ -210,6 +232,14 @@ describe('fetchUserImage against a local https server', () => {
       await custom().remove(id);
       await expectError(await app.get(`/img/custom/${id}`), 404, 'NOT_FOUND');
       for (const r of second) expect(existsSync(r.location)).toBe(false);
+    });
+
+    it('a host failing for a passing reason is an upstream error, worth another try; nothing is stored', async () => {
+      const err = await custom()
+        .cache(id, `https://${HOST}:${port}/busy.jpg`)
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UpstreamUnavailableError);
+      await expectError(await app.get(`/img/custom/${id}`), 404, 'NOT_FOUND');
     });
 
     it('a refused URL is a validation error on imageUrl, and nothing is stored', async () => {

@@ -16,7 +16,19 @@ export const USER_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 export const USER_IMAGE_TIMEOUT_MS = 8_000;
 
 /** A user-supplied URL we will not fetch, or whose answer we will not keep; `message` says why. */
-export class UnsafeImageUrlError extends Error {}
+export class UnsafeImageUrlError extends Error {
+  /** The host failed for a passing reason (no answer in time, a dropped connection, a 5xx or 429,
+   * DNS not answering): the same URL may well work later. Anything else is final. */
+  readonly transient: boolean;
+  constructor(message: string, options: ErrorOptions & { transient?: boolean } = {}) {
+    super(message, options);
+    this.transient = options.transient ?? false;
+  }
+}
+
+/** TLS refusing the host's certificate is final; other network failures may pass. */
+const isCertificateError = (err: unknown) =>
+  /CERT|SIGNATURE|ERR_TLS|ERR_SSL/.test(String((err as { code?: unknown } | null)?.code ?? ''));
 
 export interface Resolved {
   address: string;
@@ -72,8 +84,10 @@ export async function checkUserImageUrl(
   else {
     try {
       addresses = await (opts.resolve ?? defaultResolve)(host);
-    } catch {
-      throw new UnsafeImageUrlError('names a host that does not resolve');
+    } catch (err) {
+      throw new UnsafeImageUrlError('names a host that does not resolve', {
+        transient: (err as { code?: unknown }).code === 'EAI_AGAIN',
+      });
     }
   }
   const first = addresses[0];
@@ -141,12 +155,12 @@ export async function fetchUserImage(
     const status = res.statusCode ?? 0;
     const type = String(res.headers['content-type'] ?? '');
     const declared = Number(res.headers['content-length'] ?? 0);
-    const refuse = (why: string): never => {
+    const refuse = (why: string, transient = false): never => {
       res.destroy();
-      throw new UnsafeImageUrlError(why);
+      throw new UnsafeImageUrlError(why, { transient });
     };
     if (status >= 300 && status < 400) refuse('redirects elsewhere (redirects are not followed)');
-    if (status !== 200) refuse(`answered ${status}`);
+    if (status !== 200) refuse(`answered ${status}`, status === 408 || status === 429 || status >= 500);
     if (!/^image\//i.test(type) || /svg/i.test(type)) refuse('did not answer with an image');
     if (declared > maxBytes) refuse('answered with an image over the size limit');
     const counter = capped(maxBytes);
@@ -158,7 +172,7 @@ export async function fetchUserImage(
   } catch (err) {
     await rm(tmp, { force: true });
     if (err instanceof UnsafeImageUrlError) throw err;
-    if (signal.aborted) throw new UnsafeImageUrlError('did not answer in time');
-    throw new UnsafeImageUrlError('could not be fetched', { cause: err });
+    if (signal.aborted) throw new UnsafeImageUrlError('did not answer in time', { transient: true });
+    throw new UnsafeImageUrlError('could not be fetched', { cause: err, transient: !isCertificateError(err) });
   }
 }

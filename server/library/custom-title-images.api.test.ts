@@ -17,6 +17,8 @@ let port: number;
 let app: TestApp;
 let owner: TestUser;
 const fetched: string[] = [];
+/** Paths the host answers with a 503 this many times before the image. */
+const failFirst = new Map<string, number>();
 
 beforeAll(async () => {
   const tls = selfSignedCert(HOST);
@@ -24,7 +26,13 @@ beforeAll(async () => {
   host = await listenHttps(tls, (req, res) => {
     const p = (req.url ?? '').split('?')[0]!;
     fetched.push(p);
-    if (p.endsWith('.jpg')) {
+    const failures = failFirst.get(p) ?? 0;
+    if (failures > 0) {
+      // A host having a bad moment: a 503 now, the image on a later try.
+      failFirst.set(p, failures - 1);
+      res.writeHead(503, { 'content-type': 'text/plain' });
+      res.end('busy');
+    } else if (p.endsWith('.jpg')) {
       res.writeHead(200, { 'content-type': 'image/jpeg' });
       res.end(jpeg);
     } else if (p === '/to-loopback.jpg.html') {
@@ -44,6 +52,7 @@ beforeAll(async () => {
         connectPort: port,
         ca: tls.cert,
       },
+      customImageRetryDelayS: 1,
     },
   });
   owner = await createUser(app);
@@ -130,4 +139,31 @@ describe('custom title images', () => {
     await expect.poll(() => imageStatus(made.id), { timeout: 20_000, interval: 250 }).toBe(404);
     await expectError(await app.get(`/api/custom-titles/${made.id}`), 404, 'NOT_FOUND');
   });
+
+  it('a host that fails for a passing reason is asked again until the poster comes, three times at most', async () => {
+    const create = async (title: string, p: string) =>
+      CustomTitleView.parse(
+        await json(await owner.send('POST', '/api/custom-titles', { title, imageUrl: url(p) }), 201),
+      );
+    const tries = (p: string) => fetched.filter((f) => f === p).length;
+    failFirst.set('/busy.jpg', 1);
+    const busy = await create('Busy Host Reel', '/busy.jpg');
+    await settledPoster(busy.id, 'set');
+    expect(tries('/busy.jpg')).toBe(2);
+
+    failFirst.set('/down.jpg', 99);
+    const down = await create('Down Host Reel', '/down.jpg');
+    const refused = await create('Refused Host Reel', '/refused.html');
+    // The job of a host that stays down ends failed after its two retries; a refusal is not retried.
+    const failedJob = async (id: string) =>
+      (
+        await app.server.runtime.jobs.list({ kind: 'custom-title-image', state: 'failed', page: 1, limit: 50 })
+      ).items.find((j) => (j.data as { customTitleId?: string }).customTitleId === id);
+    await expect.poll(() => failedJob(down.id), { timeout: 25_000, interval: 500 }).toBeDefined();
+    expect(tries('/down.jpg')).toBe(3);
+    expect((await read(down.id)).posterUrl).toBeNull();
+    expect(tries('/refused.html')).toBe(1);
+    expect(await failedJob(refused.id)).toBeUndefined();
+    expect((await read(refused.id)).posterUrl).toBeNull();
+  }, 45_000);
 });

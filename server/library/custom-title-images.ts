@@ -15,13 +15,16 @@ interface SyncData {
  * URL is fetched only through the images feature's guarded fetcher, never while a request waits.
  * The job is idempotent and reads the title afresh: a URL to fetch is fetched, stored and the
  * title marked ready (its cards and page then show /img/custom/:id); a title deleted, or whose
- * URL was cleared, loses its stored image. A URL that is refused or gives no image is not retried.
+ * URL was cleared, loses its stored image. A URL that is refused or gives no image is final; a
+ * host that failed for a passing reason (timeout, dropped connection, 5xx, 429) is asked again
+ * by pg-boss, twice, `retryDelayS` (10 s) and then about twice that later.
  */
 export async function registerCustomTitleImages(
   jobs: Pick<JobQueue, 'work' | 'enqueue'>,
   images: Pick<CustomImages, 'cache' | 'keepOnly' | 'discard' | 'remove'>,
   library: Pick<LibraryDeps, 'repos' | 'publicChanged' | 'onCustomTitleChange'>,
   log: Logger,
+  { retryDelayS = 10 }: { retryDelayS?: number } = {},
 ) {
   const titles = library.repos.customTitles;
   await jobs.work<SyncData>(
@@ -54,7 +57,7 @@ export async function registerCustomTitleImages(
       await images.discard(id, row.imageUrl);
       if (!(await titles.findById(id))) await images.remove(id);
     },
-    { retryLimit: 2, retryDelayS: 10, policy: 'short' },
+    { retryLimit: 2, retryDelayS, policy: 'short' },
   );
   library.onCustomTitleChange((id) => {
     jobs

@@ -25,7 +25,10 @@ export interface TestApp {
  * else embedded), its own offline TMDB with fault injection, a temp DATA_DIR, fast bcrypt.
  */
 export async function startTestApp(
-  opts: { env?: Record<string, string>; runtime?: Pick<RuntimeOptions, 'userImageFetch' | 'wsHeartbeatMs'> } = {},
+  opts: {
+    env?: Record<string, string>;
+    runtime?: Pick<RuntimeOptions, 'userImageFetch' | 'wsHeartbeatMs' | 'customImageRetryDelayS'>;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cinehub-test-'));
   const config = loadConfig({
