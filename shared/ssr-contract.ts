@@ -15,5 +15,7 @@ export interface RenderResult {
   head: string;
   html: string;
   state: string;
+  /** The page module the browser loads before hydrating (as the build manifest names it), or null. */
+  pageModule: string | null;
 }
 export type RenderFn = (url: string, ctx: RenderContext) => Promise<RenderResult>;

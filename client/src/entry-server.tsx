@@ -50,5 +50,7 @@ export async function render(url: string, ctx: RenderContext): Promise<RenderRes
       ? renderHead({ title: 'Something went wrong' }, ctx.origin)
       : renderHead(route.head({ params, queryClient, search: parsed.searchParams }), ctx.origin);
   queryClient.clear();
-  return { status, head, html, state: serializeState({ app: appProps, queries: dehydrated }) };
+  // entry-client loads the matched route's module before hydrating, whatever the status.
+  const pageModule = match.route?.module ?? null;
+  return { status, head, html, state: serializeState({ app: appProps, queries: dehydrated }), pageModule };
 }

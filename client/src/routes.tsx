@@ -5,44 +5,61 @@ import type { Params, RouteDef } from './route-types.ts';
 /** A route whose page module (component, prefetch, head) loads on demand: one chunk per page. */
 export interface LazyRoute {
   path: string;
-  load: () => Promise<{ route: Omit<RouteDef, 'path'> }>;
+  /** The page's source as the build manifest names it: the server hints its chunk to the browser. */
+  module: string;
+  load: () => Promise<PageModule>;
+}
+type PageModule = { route: Omit<RouteDef, 'path'> };
+
+// Every page module, each its own chunk. The not-found and error pages are in the main bundle.
+const pageModules = import.meta.glob<PageModule>([
+  './pages/**/*.tsx',
+  '!./pages/not-found.tsx',
+  '!./pages/error-page.tsx',
+]);
+
+/** The route at `path` shows client/src/pages/<file>.tsx. */
+function page(path: string, file: string): LazyRoute {
+  const load = pageModules[`./pages/${file}.tsx`];
+  if (!load) throw new Error(`routes: there is no page module pages/${file}.tsx`);
+  return { path, module: `src/pages/${file}.tsx`, load };
 }
 
 /** The one route table: wouter renders it in the browser, entry-server matches and prefetches it. */
 export const routes: LazyRoute[] = [
   // Accounts.
-  { path: '/sign-in', load: () => import('./pages/sign-in.tsx') },
-  { path: '/sign-up', load: () => import('./pages/sign-up.tsx') },
-  { path: '/forgot-password', load: () => import('./pages/forgot-password.tsx') },
-  { path: '/reset-password', load: () => import('./pages/reset-password.tsx') },
-  { path: '/phone-sign-in', load: () => import('./pages/phone-sign-in.tsx') },
-  { path: '/verify-email', load: () => import('./pages/verify-email.tsx') },
-  { path: '/account', load: () => import('./pages/account.tsx') },
-  { path: '/', load: () => import('./pages/home.tsx') },
-  { path: '/movie/:id', load: () => import('./pages/movie-detail.tsx') },
-  { path: '/movies', load: () => import('./pages/movies-browse.tsx') },
-  { path: '/tv', load: () => import('./pages/tv-browse.tsx') },
-  { path: '/tv/:id', load: () => import('./pages/tv-detail.tsx') },
-  { path: '/tv/:id/season/:n', load: () => import('./pages/tv-season.tsx') },
-  { path: '/person/:id', load: () => import('./pages/person.tsx') },
-  { path: '/search', load: () => import('./pages/search.tsx') },
+  page('/sign-in', 'sign-in'),
+  page('/sign-up', 'sign-up'),
+  page('/forgot-password', 'forgot-password'),
+  page('/reset-password', 'reset-password'),
+  page('/phone-sign-in', 'phone-sign-in'),
+  page('/verify-email', 'verify-email'),
+  page('/account', 'account'),
+  page('/', 'home'),
+  page('/movie/:id', 'movie-detail'),
+  page('/movies', 'movies-browse'),
+  page('/tv', 'tv-browse'),
+  page('/tv/:id', 'tv-detail'),
+  page('/tv/:id/season/:n', 'tv-season'),
+  page('/person/:id', 'person'),
+  page('/search', 'search'),
   // The library (favorites, watchlists, reviews, custom titles); /custom/new before /custom/:id.
-  { path: '/watchlists', load: () => import('./pages/watchlists.tsx') },
-  { path: '/watchlists/:id', load: () => import('./pages/watchlist.tsx') },
-  { path: '/custom/new', load: () => import('./pages/custom-title-editor.tsx') },
-  { path: '/custom/:id/edit', load: () => import('./pages/custom-title-editor.tsx') },
-  { path: '/custom/:id', load: () => import('./pages/custom-title.tsx') },
-  { path: '/u/:username', load: () => import('./pages/profile.tsx') },
-  { path: '/me', load: () => import('./pages/me.tsx') },
+  page('/watchlists', 'watchlists'),
+  page('/watchlists/:id', 'watchlist'),
+  page('/custom/new', 'custom-title-editor'),
+  page('/custom/:id/edit', 'custom-title-editor'),
+  page('/custom/:id', 'custom-title'),
+  page('/u/:username', 'profile'),
+  page('/me', 'me'),
   // Admin area: every page answers 401/403 (with a sign-in prompt or "admins only") to others.
-  { path: '/admin', load: () => import('./pages/admin/overview.tsx') },
-  { path: '/admin/users', load: () => import('./pages/admin/users.tsx') },
-  { path: '/admin/moderation', load: () => import('./pages/admin/moderation.tsx') },
-  { path: '/admin/moderation/titles', load: () => import('./pages/admin/custom-titles.tsx') },
-  { path: '/admin/cache', load: () => import('./pages/admin/cache.tsx') },
-  { path: '/admin/jobs', load: () => import('./pages/admin/jobs.tsx') },
-  { path: '/admin/outbox', load: () => import('./pages/admin/outbox.tsx') },
-  { path: '/admin/audit', load: () => import('./pages/admin/audit.tsx') },
+  page('/admin', 'admin/overview'),
+  page('/admin/users', 'admin/users'),
+  page('/admin/moderation', 'admin/moderation'),
+  page('/admin/moderation/titles', 'admin/custom-titles'),
+  page('/admin/cache', 'admin/cache'),
+  page('/admin/jobs', 'admin/jobs'),
+  page('/admin/outbox', 'admin/outbox'),
+  page('/admin/audit', 'admin/audit'),
 ];
 
 export const notFoundRoute: RouteDef = { path: '*', ...notFound.route };

@@ -42,6 +42,46 @@ function fillTemplate(template: string, r: { head: string; html: string; state: 
     .replace(/<link rel="modulepreload"(?![^>]*\bnonce=)/g, `<link rel="modulepreload" nonce="${NONCE_PLACEHOLDER}"`);
 }
 
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  css?: string[];
+}
+
+/**
+ * `<link rel="modulepreload">` (and stylesheet) tags for a page module's chunk and the chunks it
+ * imports that the entry does not already bring: the browser fetches them beside the entry
+ * instead of after it, so hydration starts a round trip sooner. Computed once per module.
+ */
+export function pagePreloads(manifest: Record<string, ManifestChunk>) {
+  const closure = (key: string, seen: Set<string>) => {
+    if (seen.has(key) || !manifest[key]) return seen;
+    seen.add(key);
+    for (const dep of manifest[key].imports ?? []) closure(dep, seen);
+    return seen;
+  };
+  const entryKeys = Object.keys(manifest).filter((k) => manifest[k]!.isEntry);
+  const fromEntry = entryKeys.reduce((seen, k) => closure(k, seen), new Set<string>());
+  const memo = new Map<string, string>();
+  return (pageModule: string | null): string => {
+    if (!pageModule || !manifest[pageModule]) return '';
+    let tags = memo.get(pageModule);
+    if (tags === undefined) {
+      const chunks = [...closure(pageModule, new Set())].filter((k) => !fromEntry.has(k)).map((k) => manifest[k]!);
+      const entryCss = new Set(entryKeys.flatMap((k) => manifest[k]!.css ?? []));
+      tags = [
+        ...chunks.map((c) => `<link rel="modulepreload" crossorigin href="/${c.file}">`),
+        ...[...new Set(chunks.flatMap((c) => c.css ?? []))]
+          .filter((css) => !entryCss.has(css))
+          .map((css) => `<link rel="stylesheet" crossorigin href="/${css}">`),
+      ].join('');
+      memo.set(pageModule, tags);
+    }
+    return tags;
+  };
+}
+
 /**
  * Server rendering. Production: the Vite-built template and SSR bundle under dist/. Development:
  * Vite in middleware mode on the app's own HTTP server (hot reload, no second port).
@@ -51,6 +91,8 @@ function fillTemplate(template: string, r: { head: string; html: string; state: 
 export async function createSsr(app: Express, opts: SsrOptions) {
   let getTemplate: (url: string) => Promise<string>;
   let getRender: () => Promise<RenderFn>;
+  // Vite's dev server loads modules as they are asked for: hints only for the built app.
+  let preloads: (pageModule: string | null) => string = () => '';
   const distDir = path.join(opts.root, 'dist');
 
   if (opts.mode === 'development') {
@@ -67,6 +109,12 @@ export async function createSsr(app: Express, opts: SsrOptions) {
     getRender = async () => ((await vite.ssrLoadModule('/src/entry-server.tsx')) as { render: RenderFn }).render;
   } else {
     const template = await readFile(path.join(distDir, 'client', 'index.html'), 'utf8');
+    preloads = pagePreloads(
+      JSON.parse(await readFile(path.join(distDir, 'client', '.vite', 'manifest.json'), 'utf8')) as Record<
+        string,
+        ManifestChunk
+      >,
+    );
     const entry = path.join(distDir, 'server', 'entry-server.js');
     const mod = (await import(entry)) as { render: RenderFn };
     getTemplate = async () => template;
@@ -99,7 +147,7 @@ export async function createSsr(app: Express, opts: SsrOptions) {
     if (!entry) {
       const render = await getRender();
       const result = await render(url, ctx);
-      const page = fillTemplate(await getTemplate(url), result);
+      const page = fillTemplate(await getTemplate(url), { ...result, head: result.head + preloads(result.pageModule) });
       entry = { status: result.status, parts: page.split(NONCE_PLACEHOLDER).map((p) => Buffer.from(p)) };
       // Error pages are not kept: the next visitor should get a fresh try.
       if (cacheable && (result.status === 200 || result.status === 404) && renderedIn === generation) {

@@ -237,6 +237,34 @@ describe('server-rendered discovery pages', () => {
     expect(page.match(/<!doctype html>/gi)).toHaveLength(1);
   });
 
+  it("hints each page's own chunk to the browser, with the response's nonce", async () => {
+    const hinted = async (path: string, status = 200) => {
+      const res = await app.get(path);
+      expect(res.status, path).toBe(status);
+      const nonce = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+      const links = [...(await res.text()).matchAll(/<link rel="modulepreload"([^>]*)>/g)].map((m) => m[1]!);
+      for (const attrs of links) expect(attrs).toContain(`nonce="${nonce}"`);
+      return links.map((attrs) => /href="([^"]+)"/.exec(attrs)![1]!);
+    };
+    const home = await hinted('/');
+    const movie = await hinted('/movie/27205');
+    const missing = await hinted('/no-such-page', 404);
+    const pageChunk = (hrefs: string[], name: string) =>
+      hrefs.filter((h) => new RegExp(`^/assets/${name}-[\\w-]+\\.js$`).test(h));
+    expect(pageChunk(home, 'home')).toHaveLength(1);
+    expect(pageChunk(movie, 'movie-detail')).toHaveLength(1);
+    expect(pageChunk(movie, 'home')).toEqual([]);
+    // Only the entry's own hints where no page module is loaded; each file hinted once.
+    expect(missing.every((h) => home.includes(h))).toBe(true);
+    expect(home.length).toBeGreaterThan(missing.length);
+    for (const hrefs of [home, movie]) expect(new Set(hrefs).size).toBe(hrefs.length);
+    for (const href of new Set([...home, ...movie])) {
+      const res = await app.get(href);
+      expect(res.status, href).toBe(200);
+      expect(res.headers.get('content-type'), href).toMatch(/javascript/);
+    }
+  });
+
   it('sends no style attributes in any page (the CSP would block them)', async () => {
     const id = (await json('/api/movies/popular', CatalogPage)).items[0]!.id;
     for (const path of ['/', '/movies', '/tv', `/movie/${id}`, '/search?q=star', '/search']) {

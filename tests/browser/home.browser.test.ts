@@ -28,6 +28,16 @@ describe('home page in Chromium', JOURNEY, () => {
 
     await waitForHydration(page);
     await expect(page.title()).resolves.toBe('CineHub Pro');
+    // The home page's own chunk was asked for once, from the server's preload hint: before the
+    // entry script had even arrived (the entry alone would ask for it only once it ran).
+    const timing = await page.evaluate(() => {
+      const all = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const entry = all.find((e) => e.initiatorType === 'script' && /\/assets\/index-[\w-]+\.js$/.test(e.name));
+      const home = all.filter((e) => /\/assets\/home-[\w-]+\.js$/.test(e.name)).map((e) => e.startTime);
+      return { entryArrived: entry?.responseEnd ?? 0, home };
+    });
+    expect(timing.home).toHaveLength(1);
+    expect(timing.home[0]).toBeLessThan(timing.entryArrived);
     const card = page.getByRole('link', { name: new RegExp(`^${escapeRe(first.title)}`) }).first();
     await expect(card.isVisible()).resolves.toBe(true);
     // Posters load from our image route.
