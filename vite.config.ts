@@ -7,6 +7,9 @@ export default defineConfig(({ command, isSsrBuild }) => ({
   root: 'client',
   publicDir: 'public',
   plugins: [react(), tailwindcss()],
+  // In development Vite injects <style> tags (CSS with hot reload): they carry the page's nonce,
+  // which the server puts in place of this placeholder in every response (server/ssr/ssr.ts).
+  html: command === 'serve' ? { cspNonce: '__CSP_NONCE__' } : undefined,
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

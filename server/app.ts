@@ -34,7 +34,10 @@ export const JSON_BODY_LIMIT = '1mb';
  * request listener: the catalog micro-cache first, then Express with every middleware, route and
  * the SSR catch-all.
  */
-export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}): Promise<RequestListener> {
+/** The app's request listener; close() stops what it runs beside requests (Vite's dev server). */
+export type App = RequestListener & { close(): Promise<void> };
+
+export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   // nginx sits in front in production: trust its X-Forwarded-* (one hop) for client IPs and https.
@@ -155,7 +158,8 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   });
 
   app.use(errorHandler(rt.log));
-  return (req, res) => {
+  const listener: RequestListener = (req, res) => {
     if (!publicAnswers.tryServe(req, res)) app(req, res);
   };
+  return Object.assign(listener, { close: () => ssr.close() });
 }

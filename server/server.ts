@@ -52,6 +52,7 @@ export async function startServer(config: Config, log: Logger, opts: RuntimeOpti
   } catch (err) {
     // The port is taken (EADDRINUSE) or not ours: close what was opened, then say so.
     await realtime.close().catch(() => {});
+    await app.close().catch(() => {});
     await runtime.close().catch(() => {});
     throw err;
   }
@@ -68,6 +69,7 @@ export async function startServer(config: Config, log: Logger, opts: RuntimeOpti
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        await app.close();
         // Upgraded sockets would keep the server open: tell clients to go away (1001) and reconnect elsewhere.
         await realtime.close();
         const timer = setTimeout(() => server.closeAllConnections(), drainMs);

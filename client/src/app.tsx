@@ -11,7 +11,7 @@ import { useLiveEvents } from './hooks/use-live-events.ts';
 import { PublicConfigProvider, type PublicConfig } from './lib/public-config.tsx';
 import { ErrorPage } from './pages/error-page.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
-import { loadedRoute, loadRoute, routes, type LazyRoute } from './routes.tsx';
+import { loadRoute, routes, type LazyRoute } from './routes.tsx';
 
 export interface AppProps {
   /** The status the server answered the first page with; 404/5xx pages hydrate as such. */
@@ -35,7 +35,7 @@ function HeadSync({ route, params }: { route: RouteDef; params: Record<string, s
 
 /** A page whose module may still be loading: suspends until it is (the first page is loaded before hydration). */
 function RoutePage({ route, params }: { route: LazyRoute; params: Record<string, string> }) {
-  const def = loadedRoute(route) ?? use(loadRoute(route));
+  const def = use(loadRoute(route));
   return (
     <>
       <def.page params={params} />

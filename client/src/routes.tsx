@@ -64,21 +64,32 @@ export const routes: LazyRoute[] = [
 
 export const notFoundRoute: RouteDef = { path: '*', ...notFound.route };
 
-const loaded = new Map<LazyRoute, RouteDef>();
-const loading = new Map<LazyRoute, Promise<RouteDef>>();
+/** A promise that says when it has settled, in the fields React's `use` reads: a page whose module
+ * has loaded renders at once (hydration included) instead of suspending for a microtask. */
+type SettledPromise<T> = Promise<T> & { status?: 'fulfilled' | 'rejected'; value?: T; reason?: unknown };
 
-/** The route's definition once its module has loaded (synchronously available after loadRoute). */
-export const loadedRoute = (r: LazyRoute): RouteDef | undefined => loaded.get(r);
+const loading = new Map<LazyRoute, SettledPromise<RouteDef>>();
 
-/** Loads a route's page module once; the same promise for every caller (React's `use` needs that). */
+/**
+ * Loads a route's page module once; the same promise for every caller (React's `use` needs that).
+ * A module that failed to load (a network blip) is asked for again by the next caller.
+ */
 export function loadRoute(r: LazyRoute): Promise<RouteDef> {
   let p = loading.get(r);
   if (!p) {
-    p = r.load().then((mod) => {
-      const def = { path: r.path, ...mod.route };
-      loaded.set(r, def);
-      return def;
-    });
+    const promise: SettledPromise<RouteDef> = r.load().then(
+      (mod) => {
+        const def = { path: r.path, ...mod.route };
+        Object.assign(promise, { status: 'fulfilled', value: def });
+        return def;
+      },
+      (err: unknown) => {
+        Object.assign(promise, { status: 'rejected', reason: err });
+        loading.delete(r);
+        throw err;
+      },
+    );
+    p = promise;
     loading.set(r, p);
   }
   return p;

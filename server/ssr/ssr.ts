@@ -93,6 +93,7 @@ export async function createSsr(app: Express, opts: SsrOptions) {
   let getRender: () => Promise<RenderFn>;
   // Vite's dev server loads modules as they are asked for: hints only for the built app.
   let preloads: (pageModule: string | null) => string = () => '';
+  let close = async () => {};
   const distDir = path.join(opts.root, 'dist');
 
   if (opts.mode === 'development') {
@@ -104,6 +105,8 @@ export async function createSsr(app: Express, opts: SsrOptions) {
       appType: 'custom',
     });
     app.use(vite.middlewares);
+    // Its file watcher and hot-reload sockets would keep a stopping server (and process) alive.
+    close = () => vite.close();
     getTemplate = async (url) =>
       vite.transformIndexHtml(url, await readFile(path.join(opts.root, 'client', 'index.html'), 'utf8'));
     getRender = async () => ((await vite.ssrLoadModule('/src/entry-server.tsx')) as { render: RenderFn }).render;
@@ -171,6 +174,7 @@ export async function createSsr(app: Express, opts: SsrOptions) {
 
   return {
     renderPage,
+    close: () => close(),
     clearHtmlCache: () => {
       generation += 1;
       htmlCache.clear();
