@@ -43,9 +43,16 @@ describe('GET /api/movies/:id', () => {
 
   it('an unknown id is a 404 in the error shape, and a bad id a 400', async () => {
     await expectError(await app.get('/api/movies/999999999'), 404, 'NOT_FOUND');
-    await expectError(await app.get('/api/movies/abc'), 400, 'VALIDATION_ERROR');
-    await expectError(await app.get('/api/movies/-4'), 400, 'VALIDATION_ERROR');
-    await expectError(await app.get('/api/movies/99999999999'), 400, 'VALIDATION_ERROR');
+    // Each says what is wrong in words a person reads.
+    for (const [id, message] of [
+      ['abc', 'must be a number'],
+      ['-4', 'must be more than 0'],
+      ['99999999999', 'must be at most 2147483647'],
+      ['2.5', 'must be a whole number'],
+    ]) {
+      const body = await expectError(await app.get(`/api/movies/${id}`), 400, 'VALIDATION_ERROR');
+      expect(body.error.details).toEqual([{ field: 'id', message }]);
+    }
   });
 
   it('remembers a 404 for a while: the same unknown id asked again stays off TMDB', async () => {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import '#shared/contracts/messages';
 import { ValidationError } from './errors.ts';
 
 /** The only path from zod to a 400: a failed parse becomes ValidationError with field details. */

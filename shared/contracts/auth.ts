@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './messages.ts';
 
 // Request and response bodies of /api/auth. The same schemas validate requests on the server,
 // drive the sign-in/sign-up forms (react-hook-form's zod resolver) and the OpenAPI document.

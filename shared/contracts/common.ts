@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './messages.ts';
 
 export const MediaType = z.enum(['movie', 'tv', 'custom']);
 export type MediaType = z.infer<typeof MediaType>;
