@@ -142,6 +142,9 @@ export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}):
   // change anonymous visitors see: drop rendered pages here too.
   rt.events.subscribe((e) => {
     if ((e.type === 'CACHE_UPDATE' && e.payload.status !== 'cached') || e.type === 'PUBLIC_CHANGED') dropAnonymous();
+    // An admin purged cache entries on another instance: this one's memory copies go too (which
+    // drops its rendered pages and answers through the cache's own update).
+    if (e.type === 'CACHE_PURGED') rt.catalog.cache.purgeMemory(e.payload);
   });
   const pc = publicConfig(rt.config);
   app.get('/{*splat}', async (req, res) => {

@@ -65,8 +65,8 @@ export async function cacheGroups(deps: OpsDeps, viewer: Viewer | null): Promise
 }
 
 /**
- * Purges the table rows and this instance's memory copies (other instances' live out their TTL);
- * the audit row commits with the delete, so the purge runs here rather than in the catalog's purge.
+ * Purges the table rows, this instance's memory copies at once and every other instance's by an
+ * event; the audit row commits with the delete, so the purge runs here rather than in the catalog's.
  */
 export async function purgeCache(deps: OpsDeps, viewer: Viewer | null, f: PurgeCacheQuery): Promise<void> {
   const actor = assertAdmin(viewer);
@@ -81,6 +81,7 @@ export async function purgeCache(deps: OpsDeps, viewer: Viewer | null, f: PurgeC
     });
   });
   deps.catalog.cache.purgeMemory(f);
+  await deps.events.publish({ type: 'CACHE_PURGED', payload: { type: f.type, category: f.category } });
 }
 
 /** Accepts at once (202) and fills the home rows behind the response; one warm-up at a time. */

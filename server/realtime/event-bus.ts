@@ -18,7 +18,12 @@ export type RealtimeEvent =
    * Internal, never sent to clients: something anonymous visitors see changed (a review, a public
    * list, a custom title), so every instance drops its cached anonymous pages and answers.
    */
-  | { type: 'PUBLIC_CHANGED'; payload: Record<string, never>; userId?: undefined };
+  | { type: 'PUBLIC_CHANGED'; payload: Record<string, never>; userId?: undefined }
+  /**
+   * Internal, never sent to clients: an admin purged TMDB cache entries (all, or of a type and
+   * category), so every instance drops its in-memory copies of them too.
+   */
+  | { type: 'CACHE_PURGED'; payload: { type?: string; category?: string }; userId?: undefined };
 
 /**
  * Fans events out to every instance's sockets. This in-process bus serves one instance (the

@@ -134,6 +134,37 @@ describe.skipIf(!realPg)(
       await expect.poll(async () => (await page()).status, { timeout: 3000, interval: 100 }).toBe(404);
     });
 
+    it("an admin's cache purge on A drops B's in-memory copies too (B asks TMDB again)", async () => {
+      const { rows } = await database.pool.query<{ id: string }>(
+        `INSERT INTO users (email, username, is_admin) VALUES ('purge@example.test', 'two_purge', true) RETURNING id`,
+      );
+      const admin = { authorization: `Bearer ${signAccessToken(JWT, { sub: rows[0]!.id, ver: 0 })}` };
+      const onB = await openSocket(b.url);
+      const title = () => fetch(`${b.url}/api/movies/550`).then((r) => r.status);
+      // B has the title in memory: asking again costs no TMDB call.
+      expect(await title()).toBe(200);
+      offline.stats.reset();
+      expect(await title()).toBe(200);
+      expect(offline.stats.calls).toBe(0);
+
+      const purged = await fetch(`${a.url}/api/admin/cache?type=movie`, { method: 'DELETE', headers: admin });
+      expect(purged.status).toBe(204);
+      await expect
+        .poll(
+          async () => {
+            offline.stats.reset();
+            expect(await title()).toBe(200);
+            return offline.stats.calls;
+          },
+          { timeout: 3000, interval: 100 },
+        )
+        .toBeGreaterThan(0);
+      // The purge is internal: no socket hears of it.
+      await settle();
+      expect(onB.messages.map((m) => m.type)).not.toContain('CACHE_PURGED');
+      onB.ws.close();
+    });
+
     it('reconnects when the LISTEN connection drops, and events flow again', async () => {
       const onB = await openSocket(b.url);
       const { rowCount } = await database.pool.query(

@@ -14,7 +14,14 @@ export const DEFAULT_CHANNEL = 'cinehub_events';
 const Envelope = z.object({
   origin: z.string(),
   event: z.object({
-    type: z.enum(['CACHE_UPDATE', 'JOB_PROGRESS', 'NOTIFICATION', 'SESSIONS_REVOKED', 'PUBLIC_CHANGED']),
+    type: z.enum([
+      'CACHE_UPDATE',
+      'JOB_PROGRESS',
+      'NOTIFICATION',
+      'SESSIONS_REVOKED',
+      'PUBLIC_CHANGED',
+      'CACHE_PURGED',
+    ]),
     payload: z.record(z.string(), z.unknown()),
     userId: z.string().optional(),
   }),

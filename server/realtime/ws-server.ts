@@ -105,7 +105,7 @@ export function attachRealtime(deps: RealtimeDeps) {
 
   const unsubscribe = deps.events.subscribe((event) => {
     if (event.type === 'SESSIONS_REVOKED') return revoke(event.userId);
-    if (event.type === 'PUBLIC_CHANGED') return;
+    if (event.type === 'PUBLIC_CHANGED' || event.type === 'CACHE_PURGED') return;
     const wire = serializeEvent(event);
     for (const c of clients) {
       if (c.ws.readyState !== WebSocket.OPEN || !visibleTo(event, c.viewer?.userId ?? null)) continue;
