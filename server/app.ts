@@ -29,14 +29,14 @@ import { seoRoutes } from './ssr/sitemap.ts';
 
 export const JSON_BODY_LIMIT = '1mb';
 
+/** The app's request listener; close() stops what it runs beside requests (Vite's dev server). */
+export type App = RequestListener & { close(): Promise<void> };
+
 /**
  * Builds the app from a runtime (the same function serves production, dev and tests) as the HTTP
  * request listener: the catalog micro-cache first, then Express with every middleware, route and
  * the SSR catch-all.
  */
-/** The app's request listener; close() stops what it runs beside requests (Vite's dev server). */
-export type App = RequestListener & { close(): Promise<void> };
-
 export async function buildApp(rt: Runtime, opts: { httpServer?: Server } = {}): Promise<App> {
   const app = express();
   app.disable('x-powered-by');

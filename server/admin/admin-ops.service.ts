@@ -81,7 +81,7 @@ export async function purgeCache(deps: OpsDeps, viewer: Viewer | null, f: PurgeC
     });
   });
   deps.catalog.cache.purgeMemory(f);
-  await deps.events.publish({ type: 'CACHE_PURGED', payload: { type: f.type, category: f.category } });
+  void deps.events.publish({ type: 'CACHE_PURGED', payload: { type: f.type, category: f.category } });
 }
 
 /** Accepts at once (202) and fills the home rows behind the response; one warm-up at a time. */

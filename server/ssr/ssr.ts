@@ -54,7 +54,7 @@ interface ManifestChunk {
  * imports that the entry does not already bring: the browser fetches them beside the entry
  * instead of after it, so hydration starts a round trip sooner. Computed once per module.
  */
-export function pagePreloads(manifest: Record<string, ManifestChunk>) {
+function pagePreloads(manifest: Record<string, ManifestChunk>) {
   const closure = (key: string, seen: Set<string>) => {
     if (seen.has(key) || !manifest[key]) return seen;
     seen.add(key);
