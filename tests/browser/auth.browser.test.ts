@@ -68,7 +68,8 @@ describe('accounts in Chromium', JOURNEY, () => {
     await expect(page.getByRole('link', { name: /google|github/i }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Create account' }).click();
     const email = page.getByLabel('Email');
-    await expect(email.getAttribute('aria-invalid')).resolves.toBe('true');
+    // The form validates asynchronously: wait for the verdict, not for the click.
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await email.getAttribute('aria-describedby'))!;
     await expect(page.locator(`#${describedBy}`).textContent()).resolves.toMatch(/valid email/i);
 
@@ -142,7 +143,7 @@ describe('accounts in Chromium', JOURNEY, () => {
     await page.goto(`${app.url}/reset-password?token=${token}`, { waitUntil: 'networkidle' });
     await page.getByLabel('New password').fill('short');
     await page.getByRole('button', { name: 'Save the new password' }).click();
-    await expect(page.locator('#reset-password-error').textContent()).resolves.toMatch(/at least 8 characters/i);
+    await expect.poll(() => page.locator('#reset-password-error').textContent()).toMatch(/at least 8 characters/i);
     await page.getByLabel('New password').fill('a new and better secret');
     await page.getByRole('button', { name: 'Save the new password' }).click();
     await page.getByRole('status').filter({ hasText: 'Your password is changed.' }).waitFor();

@@ -111,7 +111,8 @@ describe('discovery in Chromium', JOURNEY, () => {
       .click();
     await page.waitForURL(`**/movie/${movie.id}`);
     await page.getByRole('heading', { level: 1, name: new RegExp(escapeRe(movie.title)) }).waitFor();
-    await expect(page.title()).resolves.toContain(movie.title);
+    // The title follows in an effect after the page renders.
+    await expect.poll(() => page.title()).toContain(movie.title);
     // The offline catalog has no videos, and a movie without any shows no trailer button.
     await expect(page.getByRole('button', { name: 'Play trailer' }).count()).resolves.toBe(0);
     expect(await axeViolations(page)).toEqual([]);
@@ -184,7 +185,7 @@ describe('discovery in Chromium', JOURNEY, () => {
     await page.getByRole('heading', { name: 'No movies match these filters' }).waitFor();
     await page.getByRole('link', { name: 'Clear filters' }).click();
     await page.waitForURL(/\/movies\?sort=rating\.desc$/);
-    await expect(page.getByRole('checkbox', { name: 'Action' }).isChecked()).resolves.toBe(false);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Action' }).isChecked()).toBe(false);
     expect(problems).toEqual([]);
   });
 

@@ -50,7 +50,7 @@ describe('home page in Chromium', JOURNEY, () => {
     await page.waitForURL(`**/movie/${first.id}`);
     await page.getByRole('heading', { level: 1, name: new RegExp(escapeRe(first.title)) }).waitFor();
     expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1);
-    await expect(page.title()).resolves.toContain(first.title);
+    await expect.poll(() => page.title()).toContain(first.title);
 
     expect(problems).toEqual([]);
   });
