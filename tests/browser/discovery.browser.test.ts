@@ -206,7 +206,9 @@ describe('discovery in Chromium', JOURNEY, () => {
 
     const box = page.getByRole('combobox', { name: 'Search movies, TV shows and people' });
     await box.focus();
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    // The page's clock runs on while we ask for its time: the pause is far enough ahead that a
+    // slow round trip on a busy machine cannot overtake it (pausing in the past is an error).
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 60_000);
     // A pause of 200 ms between keys (under the 300 ms debounce) asks nothing…
     await page.keyboard.type(query.slice(0, 5));
     await page.clock.runFor(200);
