@@ -110,6 +110,37 @@ describe('a ban', () => {
     expect((await audit(target.id)).items.map((e) => e.action)).toEqual(['user.unban', 'user.ban']);
   });
 
+  it("a promotion or a demotion ends the user's browser sessions; signing in again gives a new id and the new role", async () => {
+    const member = await signUpWithCookie(app);
+    const role = async () => {
+      const res = await member.get('/api/auth/me');
+      return res.status === 200 ? ((await res.json()) as { user: { isAdmin: boolean } }).user.isAdmin : res.status;
+    };
+    const signIn = async () => {
+      const res = await member.send('POST', '/api/auth/signin', { email: member.email, password: member.password });
+      expect(res.status).toBe(200);
+      return member.jar.get('cinehub.sid');
+    };
+    const pair = await app.send('POST', '/api/auth/token', { email: member.email, password: member.password });
+    const { accessToken } = (await pair.json()) as { accessToken: string };
+    const first = member.jar.get('cinehub.sid');
+    expect(await role()).toBe(false);
+
+    expect((await patch(member.user.id, { isAdmin: true })).status).toBe(200);
+    expect(await role()).toBe(401);
+    const second = await signIn();
+    expect(second).not.toBe(first);
+    expect(await role()).toBe(true);
+    // An API client's token goes on, with the role read afresh.
+    const me = await app.get('/api/auth/me', { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(((await me.json()) as { user: { isAdmin: boolean } }).user.isAdmin).toBe(true);
+
+    expect((await patch(member.user.id, { isAdmin: false })).status).toBe(200);
+    expect(await role()).toBe(401);
+    expect(await signIn()).not.toBe(second);
+    expect(await role()).toBe(false);
+  });
+
   it('kills a live browser session cookie and refresh token at once', async (ctx) => {
     let member;
     try {

@@ -15,6 +15,9 @@ beforeAll(async () => {
   // Real sign-ups through the auth API, so the browser carries a real session cookie.
   [admin, member] = await Promise.all([signUpWithCookie(app), signUpWithCookie(app)]);
   expect((await chief.send('PATCH', `/api/admin/users/${admin.user.id}`, { isAdmin: true })).status).toBe(200);
+  // A promotion ends the user's browser sessions: the new admin signs in again.
+  const again = await admin.send('POST', '/api/auth/signin', { email: admin.email, password: admin.password });
+  expect(again.status).toBe(200);
 });
 afterAll(async () => {
   await browser?.close();
