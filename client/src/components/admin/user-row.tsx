@@ -42,6 +42,7 @@ export function UserRow({ user, self }: { user: AdminUser; self: boolean }) {
               disabled={update.isPending}
               onClick={() => void run({ isAdmin: !user.isAdmin })}
               aria-label={`${user.isAdmin ? 'Remove admin from' : 'Make admin'} ${user.username}`}
+              title="They are signed out of their browsers and sign in again with the new role"
             >
               {user.isAdmin ? 'Remove admin' : 'Make admin'}
             </button>
