@@ -1,7 +1,7 @@
-import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
-import { customTitles, favorites, reviewReports, reviews, users } from '#shared/schema';
+import { count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { customTitles, reviewReports, reviews, users } from '#shared/schema';
 import type { Executor } from '../db/database.ts';
-import { createWatchlistItemsRepository } from '../library/watchlist-items.repository.ts';
+import { createCustomTitlesRepository } from '../library/custom-titles.repository.ts';
 import { containsPattern } from './admin-users.repository.ts';
 
 const reviewCols = {
@@ -126,18 +126,8 @@ export function createAdminContentRepository(db: Executor) {
       return row ?? null;
     },
     /** The title and everything that points at it by (custom, id): there is no foreign key to cascade. */
-    async deleteCustomTitle(id: string) {
-      const ref = (t: typeof favorites | typeof reviews) => and(eq(t.mediaType, 'custom'), eq(t.mediaId, id));
-      await db.delete(favorites).where(ref(favorites));
-      // Out of every list, which are renumbered (positions stay 1..n).
-      await createWatchlistItemsRepository(db).removeMediaEverywhere({ mediaType: 'custom', mediaId: id });
-      await db.delete(reviews).where(ref(reviews));
-      const [row] = await db
-        .delete(customTitles)
-        .where(eq(customTitles.id, id))
-        .returning({ id: customTitles.id, title: customTitles.title, ownerId: customTitles.ownerId });
-      return row ?? null;
-    },
+    /** The library's own delete: the title with its favorites, list entries and reviews. */
+    deleteCustomTitle: (id: string) => createCustomTitlesRepository(db).deleteWithReferences(id),
     async customTitleCount() {
       const [row] = await db.select({ n: count() }).from(customTitles);
       return row?.n ?? 0;

@@ -1,6 +1,9 @@
 import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { customTitles } from '#shared/schema';
 import type { Executor } from '../db/database.ts';
+import { createFavoritesRepository } from './favorites.repository.ts';
+import { createReviewsRepository } from './reviews.repository.ts';
+import { createWatchlistItemsRepository } from './watchlist-items.repository.ts';
 
 const cols = {
   id: customTitles.id,
@@ -95,9 +98,20 @@ export function createCustomTitlesRepository(db: Executor) {
         .returning({ id: customTitles.id });
       return rows.length > 0;
     },
-    async delete(id: string): Promise<boolean> {
-      const rows = await db.delete(customTitles).where(eq(customTitles.id, id)).returning({ id: customTitles.id });
-      return rows.length > 0;
+    /**
+     * Deletes the title with every favorite, watchlist entry (those lists renumbered) and review of
+     * it, for its owner and for admins alike; call it inside a transaction. Null: no such title.
+     */
+    async deleteWithReferences(id: string): Promise<{ id: string; title: string; ownerId: string } | null> {
+      const ref = { mediaType: 'custom' as const, mediaId: id };
+      await createFavoritesRepository(db).deleteByMedia(ref);
+      await createWatchlistItemsRepository(db).removeMediaEverywhere(ref);
+      await createReviewsRepository(db).deleteByMedia(ref);
+      const [row] = await db
+        .delete(customTitles)
+        .where(eq(customTitles.id, id))
+        .returning({ id: customTitles.id, title: customTitles.title, ownerId: customTitles.ownerId });
+      return row ?? null;
     },
     /**
      * Titles containing the text (ILIKE) or resembling it (pg_trgm similarity or word similarity,

@@ -94,11 +94,7 @@ export async function updateCustomTitle(deps: Deps, viewer: Viewer, id: string, 
 export async function deleteCustomTitle(deps: Deps, viewer: Viewer, id: string) {
   const row = await changeable(deps, viewer, id);
   await deps.transaction(async (repos) => {
-    const ref = { mediaType: 'custom' as const, mediaId: id };
-    await repos.favorites.deleteByMedia(ref);
-    await repos.items.removeMediaEverywhere(ref);
-    await repos.reviews.deleteByMedia(ref);
-    if (!(await repos.customTitles.delete(id))) throw new NotFoundError('Custom title');
+    if (!(await repos.customTitles.deleteWithReferences(id))) throw new NotFoundError('Custom title');
     if (row.ownerId !== viewer.userId) {
       await repos.audit.record({
         actorId: viewer.userId,
