@@ -19,8 +19,9 @@ export function createFavoritesRepository(db: Executor) {
   return {
     /** Adds the favorite, or finds the one already there: the unique index settles races. */
     async insertOrGet(userId: string, ref: StoredRef): Promise<{ row: FavoriteRow; created: boolean }> {
-      // Twice at most: the one in the way may be deleted between the insert and the read.
-      for (;;) {
+      // The one in the way may be deleted between the insert and the read: try again, a few
+      // times at most (each retry needs another delete racing this very request).
+      for (let tries = 1; ; tries++) {
         const [row] = await db
           .insert(favorites)
           .values({ userId, ...ref })
@@ -29,6 +30,7 @@ export function createFavoritesRepository(db: Executor) {
         if (row) return { row, created: true };
         const [existing] = await db.select(cols).from(favorites).where(sameTitle(userId, ref));
         if (existing) return { row: existing, created: false };
+        if (tries === 3) throw new Error('the favorite kept being deleted while it was added');
       }
     },
     async listByUser(userId: string, q: { page: number; limit: number; mediaType?: MediaType }) {
