@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
 import { queryKeys } from '../lib/query-keys.ts';
+import { useBrowserValue } from './use-browser-value.ts';
 
 export type LiveStatus = 'connecting' | 'open' | 'closed';
 export interface LiveJob {
@@ -107,18 +108,12 @@ export function useLiveEvents() {
   }, [queryClient]);
 }
 
-const noSubscription = () => () => {};
 /**
  * False on the server and while this part of the page hydrates, true after. The socket opens
  * when the app shell hydrates, so its news can come before a lazily loaded page has hydrated:
  * what a page shows of it waits until then, so that hydration meets the server's HTML.
  */
-const useHydrated = () =>
-  useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+const useHydrated = () => useBrowserValue(() => true, false);
 
 /** The socket's state, for a "live" indicator. */
 export function useLiveStatus(): LiveStatus {

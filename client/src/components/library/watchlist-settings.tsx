@@ -1,13 +1,12 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
 import { useLocation } from 'wouter';
 import type { WatchlistDetail } from '#shared/contracts/library';
+import { useBrowserValue } from '../../hooks/use-browser-value.ts';
 import { useDeleteWatchlist, useUpdateWatchlist } from '../../hooks/use-watchlists.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { buttonClass } from './form-field.tsx';
 import { ImportDialog } from './import-dialog.tsx';
 import { WatchlistForm } from './watchlist-form.tsx';
-
-const noSubscribe = () => () => {};
 
 /** The owner's tools: rename, describe, public or private, share link, import, delete. */
 export function WatchlistSettings({ list }: { list: WatchlistDetail }) {
@@ -17,11 +16,7 @@ export function WatchlistSettings({ list }: { list: WatchlistDetail }) {
   const [editing, setEditing] = useState(false);
   const [copied, setCopied] = useState(false);
   // The origin is only known in the browser; hydration renders the server's value first.
-  const origin = useSyncExternalStore(
-    noSubscribe,
-    () => window.location.origin,
-    () => '',
-  );
+  const origin = useBrowserValue(() => window.location.origin, '');
   const shareUrl = `${origin}/watchlists/${list.id}`;
   return (
     <section aria-label="List settings" className="mt-6 space-y-4 rounded-2xl bg-white/5 p-4 ring-1 ring-white/10">
