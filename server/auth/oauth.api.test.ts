@@ -72,9 +72,6 @@ beforeEach(() => {
   githubEmails = [{ email: `octo${n}@github.test`, primary: true, verified: true }];
 });
 
-const sql = (text: string, values: unknown[] = []) =>
-  app.server.runtime.database.pool.query(text, values).then((r) => r.rows);
-
 /** Start → the provider (which approves at once) → our callback, like a browser following redirects. */
 async function signInWith(client: CookieClient, provider: 'google' | 'github', returnTo = '/somewhere') {
   const start = await client.get(`/api/auth/${provider}?returnTo=${encodeURIComponent(returnTo)}`);
@@ -114,9 +111,9 @@ describe('Google', () => {
       firstName: 'Gee',
       lastName: `No${n}`,
     });
-    expect(await sql('SELECT provider, provider_user_id FROM social_accounts WHERE user_id = $1', [user!.id])).toEqual([
-      { provider: 'google', provider_user_id: `g-${n}` },
-    ]);
+    expect(
+      await app.rows('SELECT provider, provider_user_id FROM social_accounts WHERE user_id = $1', [user!.id]),
+    ).toEqual([{ provider: 'google', provider_user_id: `g-${n}` }]);
   });
 
   it('signs a returning identity into the same account, with a new session id', async () => {
@@ -127,14 +124,14 @@ describe('Google', () => {
     await signInWith(second, 'google');
     expect((await me(second))!.id).toBe(id);
     expect(second.jar.get('cinehub.sid')).not.toBe(first.jar.get('cinehub.sid'));
-    expect(await sql('SELECT count(*)::int AS c FROM users WHERE email = $1', [`g${n}@gmail.test`])).toEqual([
+    expect(await app.rows('SELECT count(*)::int AS c FROM users WHERE email = $1', [`g${n}@gmail.test`])).toEqual([
       { c: 1 },
     ]);
   });
 
   it('links to an existing account when Google says the email is verified', async () => {
     const u = await signUpWithCookie(app, { email: `g${n}@gmail.test` });
-    await sql('UPDATE users SET is_verified = true WHERE id = $1', [u.user.id]);
+    await app.rows('UPDATE users SET is_verified = true WHERE id = $1', [u.user.id]);
     const client = cookieClient(app);
     await signInWith(client, 'google');
     const user = await me(client);
@@ -203,7 +200,7 @@ describe('Google', () => {
     const client = cookieClient(app);
     await signInWith(client, 'google');
     const id = (await me(client))!.id;
-    await sql('UPDATE users SET is_banned = true WHERE id = $1', [id]);
+    await app.rows('UPDATE users SET is_banned = true WHERE id = $1', [id]);
     const { callback } = await signInWith(cookieClient(app), 'google');
     expect(callback.status).toBe(403);
   });
@@ -248,7 +245,7 @@ describe('GitHub', () => {
 
   it('links by verified email, but not by an unverified one', async () => {
     const verified = await signUpWithCookie(app, { email: `octo${n}@github.test` });
-    await sql('UPDATE users SET is_verified = true WHERE id = $1', [verified.user.id]);
+    await app.rows('UPDATE users SET is_verified = true WHERE id = $1', [verified.user.id]);
     const a = cookieClient(app);
     await signInWith(a, 'github');
     expect((await me(a))!.id).toBe(verified.user.id);

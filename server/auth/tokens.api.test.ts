@@ -13,9 +13,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) =>
-  app.server.runtime.database.pool.query(text, values).then((r) => r.rows as T[]);
-
 async function pairOf(res: Response) {
   const text = await res.text();
   expect(res.status, text).toBe(200);
@@ -39,7 +36,7 @@ describe('POST /api/auth/token', () => {
     expect((await app.get('/api/auth/me', bearer(pair.accessToken))).status).toBe(200);
     // No session cookie for API clients.
     expect((await tokensFor(u)).headers.getSetCookie()).toEqual([]);
-    const rows = await sql<{ token_hash: string; expires_at: Date }>(
+    const rows = await app.rows<{ token_hash: string; expires_at: Date }>(
       'SELECT token_hash, expires_at FROM auth_sessions WHERE user_id = $1',
       [u.user.id],
     );
@@ -66,9 +63,10 @@ describe('POST /api/auth/token/refresh', () => {
     const second = await pairOf(await refresh(first.refreshToken));
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect((await app.get('/api/auth/me', bearer(second.accessToken))).status).toBe(200);
-    const ends = await sql<{ expires_at: Date }>('SELECT DISTINCT expires_at FROM auth_sessions WHERE user_id = $1', [
-      u.user.id,
-    ]);
+    const ends = await app.rows<{ expires_at: Date }>(
+      'SELECT DISTINCT expires_at FROM auth_sessions WHERE user_id = $1',
+      [u.user.id],
+    );
     expect(ends).toHaveLength(1);
     const third = await pairOf(await refresh(second.refreshToken));
     expect((await app.get('/api/auth/me', bearer(third.accessToken))).status).toBe(200);
@@ -100,12 +98,12 @@ describe('POST /api/auth/token/refresh', () => {
   it('refuses an expired family, an unknown token and a banned user', async () => {
     const u = await signUpWithCookie(app);
     const pair = await pairOf(await tokensFor(u));
-    await sql("UPDATE auth_sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1", [u.user.id]);
+    await app.rows("UPDATE auth_sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1", [u.user.id]);
     await expect401(await refresh(pair.refreshToken));
     await expect401(await refresh('A'.repeat(43)));
     const v = await signUpWithCookie(app);
     const vPair = await pairOf(await tokensFor(v));
-    await sql('UPDATE users SET is_banned = true WHERE id = $1', [v.user.id]);
+    await app.rows('UPDATE users SET is_banned = true WHERE id = $1', [v.user.id]);
     await expect401(await refresh(vPair.refreshToken));
     await expect401(await app.get('/api/auth/me', bearer(vPair.accessToken)));
   });

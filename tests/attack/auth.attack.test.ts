@@ -20,8 +20,6 @@ afterEach(async () => {
   await app.server.runtime.database.pool.query('DELETE FROM rate_limits');
 });
 
-const sql = (text: string, values: unknown[] = []) =>
-  app.server.runtime.database.pool.query(text, values).then((r) => r.rows);
 async function errorCode(res: Response) {
   return ErrorBody.parse(await res.json()).error.code;
 }
@@ -40,7 +38,7 @@ describe('mass assignment', () => {
       });
       expect(res.status).toBe(400);
       expect(await errorCode(res)).toBe('VALIDATION_ERROR');
-      expect(await sql('SELECT 1 FROM users WHERE username = $1', [`mass_${field}`])).toEqual([]);
+      expect(await app.rows('SELECT 1 FROM users WHERE username = $1', [`mass_${field}`])).toEqual([]);
     },
   );
 });
@@ -104,7 +102,7 @@ describe('brute force', () => {
     expect((await app.send('POST', '/api/auth/token', { email: u.email, password: u.password })).status).toBe(429);
 
     // When the window has passed, the right password works again.
-    await sql("UPDATE rate_limits SET reset_at = now() - interval '1 second' WHERE key LIKE 'signin-account:%'");
+    await app.rows("UPDATE rate_limits SET reset_at = now() - interval '1 second' WHERE key LIKE 'signin-account:%'");
     expect((await app.send('POST', '/api/auth/signin', { email: u.email, password: u.password })).status).toBe(200);
   });
 
@@ -126,13 +124,13 @@ describe('brute force', () => {
 
   it('fails closed: with the limit store unavailable, sign-in is a 503, not unthrottled', async () => {
     const u = await signUpWithCookie(app);
-    await sql('ALTER TABLE rate_limits RENAME TO rate_limits_away');
+    await app.rows('ALTER TABLE rate_limits RENAME TO rate_limits_away');
     try {
       const res = await app.send('POST', '/api/auth/signin', { email: u.email, password: u.password });
       expect(res.status).toBe(503);
       expect(await errorCode(res)).toBe('UPSTREAM_UNAVAILABLE');
     } finally {
-      await sql('ALTER TABLE rate_limits_away RENAME TO rate_limits');
+      await app.rows('ALTER TABLE rate_limits_away RENAME TO rate_limits');
     }
     expect((await app.send('POST', '/api/auth/signin', { email: u.email, password: u.password })).status).toBe(200);
   });
@@ -288,7 +286,7 @@ describe('sessions', () => {
     const pair = TokenPair.parse(
       await (await app.send('POST', '/api/auth/token', { email: u.email, password: u.password })).json(),
     );
-    await sql('UPDATE users SET is_banned = true WHERE id = $1', [u.user.id]);
+    await app.rows('UPDATE users SET is_banned = true WHERE id = $1', [u.user.id]);
     expect((await u.get('/api/auth/me')).status).toBe(401);
     expect((await app.get('/api/auth/me', withBearer(pair.accessToken))).status).toBe(401);
     expect((await app.send('POST', '/api/auth/token/refresh', { refreshToken: pair.refreshToken })).status).toBe(401);

@@ -15,6 +15,8 @@ export interface TestApp {
   offline: OfflineTmdb;
   /** Log lines at error level or worse; a test that expects one clears this. */
   errorLogs: string[];
+  /** Rows of a SQL statement run on the app's own database (to look at or set up state). */
+  rows<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
   get(path: string, init?: RequestInit): Promise<Response>;
   send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
@@ -61,6 +63,8 @@ export async function startTestApp(
     server,
     offline,
     errorLogs,
+    rows: async <T>(text: string, values: unknown[] = []) =>
+      (await server.runtime.database.pool.query(text, values)).rows as T[],
     get: (p, init) => fetch(`${url}${p}`, init),
     send: (method, p, body, headers = {}) =>
       fetch(`${url}${p}`, {
